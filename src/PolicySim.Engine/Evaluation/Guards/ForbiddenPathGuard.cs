@@ -1,0 +1,48 @@
+using PolicySim.Evaluation.Matching;
+
+namespace PolicySim.Evaluation.Guards
+{
+    /// <summary><c>forbidden_path</c> (spec §3.1): exceptions first, then patterns, on the normalized path.</summary>
+    internal sealed class ForbiddenPathGuard : IGuard
+    {
+        public const string GuardName = "forbidden_path";
+
+        private readonly PathGlob[] _patterns;
+        private readonly PathGlobSet _patternSet;
+        private readonly PathGlobSet _exceptions;
+
+        public ForbiddenPathGuard(PathGlob[] patterns, PathGlob[] exceptions)
+        {
+            _patterns = patterns;
+            _patternSet = new PathGlobSet(patterns);
+            _exceptions = new PathGlobSet(exceptions);
+        }
+
+        public string Name => GuardName;
+
+        public GuardStage Stage => GuardStage.Fast;
+
+        public bool Handles(PolicyAction action) => action.Kind is ActionKind.FileAccess or ActionKind.FileWrite or ActionKind.Patch;
+
+        public GuardResult Evaluate(PolicyAction action)
+        {
+            string path = GuardPaths.PathOf(action);
+            string normalized = PathNormalizer.Normalize(path);
+            if (_exceptions.FirstMatchIndex(normalized) >= 0)
+            {
+                return GuardResult.Allow(GuardName);
+            }
+
+            int hit = _patternSet.FirstMatchIndex(normalized);
+            if (hit < 0)
+            {
+                return GuardResult.Allow(GuardName);
+            }
+
+            var details = Details.Create();
+            details["path"] = path;
+            details["reason"] = "matches_forbidden_pattern";
+            return GuardResult.Block(GuardName, GuardSeverity.Critical, "Access to forbidden path: " + path, details, _patterns[hit].Pattern);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PolicySim.Evaluation.Guards
+{
+    /// <summary><c>patch_integrity</c> (spec §3.5): forbidden text on added lines, size limits and balance.</summary>
+    internal sealed class PatchIntegrityGuard : IGuard
+    {
+        public const string GuardName = "patch_integrity";
+
+        private readonly (string Source, Regex Regex)[] _forbidden;
+        private readonly long _maxAdditions;
+        private readonly long _maxDeletions;
+        private readonly bool _requireBalance;
+        private readonly double _maxImbalanceRatio;
+
+        public PatchIntegrityGuard((string Source, Regex Regex)[] forbidden, long maxAdditions, long maxDeletions, bool requireBalance, double maxImbalanceRatio)
+        {
+            _forbidden = forbidden;
+            _maxAdditions = maxAdditions;
+            _maxDeletions = maxDeletions;
+            _requireBalance = requireBalance;
+            _maxImbalanceRatio = maxImbalanceRatio;
+        }
+
+        public string Name => GuardName;
+
+        public GuardStage Stage => GuardStage.Standard;
+
+        public bool Handles(PolicyAction action) => action.Kind == ActionKind.Patch;
+
+        public GuardResult Evaluate(PolicyAction action)
+        {
+            var patch = (PatchAction)action;
+            string diff = patch.Diff;
+            long additions = 0, deletions = 0;
+            List<string>? hits = null;
+
+            int start = 0;
+            while (start < diff.Length)
+            {
+                int nl = diff.IndexOf('\n', start);
+                int end = nl < 0 ? diff.Length : nl;
+                int lineEnd = end > start && diff[end - 1] == '\r' ? end - 1 : end;
+                if (lineEnd > start)
+                {
+                    char c = diff[start];
+                    if (c == '+' && !StartsWith(diff, start, lineEnd, "+++"))
+                    {
+                        additions++;
+                        string line = diff.Substring(start, lineEnd - start);
+                        foreach (var (source, regex) in _forbidden)
+                        {
+                            if (regex.IsMatch(line))
+                            {
+                                (hits ??= new List<string>()).Add(source);
+                            }
+                        }
+                    }
+                    else if (c == '-' && !StartsWith(diff, start, lineEnd, "---"))
+                    {
+                        deletions++;
+                    }
+                }
+
+                if (nl < 0)
+                {
+                    break;
+                }
+
+                start = nl + 1;
+            }
+
+            double ratio = deletions > 0 ? (double)additions / deletions : (additions > 0 ? double.PositiveInfinity : 1.0);
+            bool tooManyAdditions = additions > _maxAdditions;
+            bool tooManyDeletions = deletions > _maxDeletions;
+            bool imbalanced = _requireBalance && ratio > _maxImbalanceRatio;
+            if (hits == null && !tooManyAdditions && !tooManyDeletions && !imbalanced)
+            {
+                return GuardResult.Allow(GuardName);
+            }
+
+            var parts = new List<string>(4);
+            if (hits != null)
+            {
+                parts.Add("Contains forbidden patterns: " + string.Join(", ", hits));
+            }
+
+            if (tooManyAdditions)
+            {
+                parts.Add("Too many additions: " + additions.ToString(CultureInfo.InvariantCulture) + " (max: " + _maxAdditions.ToString(CultureInfo.InvariantCulture) + ")");
+            }
+
+            if (tooManyDeletions)
+            {
+                parts.Add("Too many deletions: " + deletions.ToString(CultureInfo.InvariantCulture) + " (max: " + _maxDeletions.ToString(CultureInfo.InvariantCulture) + ")");
+            }
+
+            if (imbalanced)
+            {
+                parts.Add("Imbalanced patch: ratio " + RustFormat.Fixed2(ratio) + " (max: " + RustFormat.Fixed2(_maxImbalanceRatio) + ")");
+            }
+
+            var details = Details.Create();
+            details["additions"] = additions;
+            details["deletions"] = deletions;
+            details["forbidden_matches"] = (long)(hits?.Count ?? 0);
+            details["imbalance_ratio"] = double.IsInfinity(ratio) ? null : (object)ratio;
+            details["path"] = patch.Path;
+            string? pattern = hits != null ? hits[0] : tooManyAdditions ? "max_additions" : tooManyDeletions ? "max_deletions" : "max_imbalance_ratio";
+            return GuardResult.Block(GuardName, hits != null ? GuardSeverity.Critical : GuardSeverity.Error, string.Join("; ", parts), details, pattern);
+        }
+
+        private static bool StartsWith(string s, int start, int end, string prefix)
+        {
+            if (end - start < prefix.Length)
+            {
+                return false;
+            }
+
+            return string.CompareOrdinal(s, start, prefix, 0, prefix.Length) == 0;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+
+namespace PolicySim.Evaluation.Guards
+{
+    /// <summary>One compiled secret pattern of <c>secret_leak</c>.</summary>
+    internal sealed class SecretPattern
+    {
+        public SecretPattern(string name, string source, Regex regex, GuardSeverity severity, string? description, bool luhnCheck, int maskFirst, int maskLast)
+        {
+            Name = name;
+            Source = source;
+            Regex = regex;
+            Severity = severity;
+            Description = description;
+            LuhnCheck = luhnCheck;
+            MaskFirst = maskFirst;
+            MaskLast = maskLast;
+        }
+
+        public string Name { get; }
+
+        public string Source { get; }
+
+        public Regex Regex { get; }
+
+        public GuardSeverity Severity { get; }
+
+        public string? Description { get; }
+
+        public bool LuhnCheck { get; }
+
+        public int MaskFirst { get; }
+
+        public int MaskLast { get; }
+    }
+}
