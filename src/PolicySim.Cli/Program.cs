@@ -1,3 +1,10 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text;
+using PolicySim.Cli.Commands;
+
 namespace PolicySim.Cli
 {
     /// <summary>Entry point of the <c>policysim</c> command.</summary>
@@ -5,7 +12,101 @@ namespace PolicySim.Cli
     {
         /// <summary>Runs the command line and returns its exit code.</summary>
         /// <param name="args">The arguments.</param>
-        /// <returns>The exit code.</returns>
-        public static int Main(string[] args) => 0;
+        /// <returns>The exit code (see docs/cli.md).</returns>
+        public static int Main(string[] args)
+        {
+            var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false, NewLine = "\n" };
+            var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+            try
+            {
+                return Run(args, new CliConsole(Console.OpenStandardInput, stdout, stderr, Directory.GetCurrentDirectory()));
+            }
+            finally
+            {
+                stdout.Flush();
+            }
+        }
+
+        internal static int Run(string[] args, CliConsole console)
+        {
+            RootCommand root = BuildCommands(console);
+            ParseResult parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors)
+                {
+                    console.Error.WriteLine("Error: " + error.Message);
+                }
+
+                console.Error.WriteLine("Run 'policysim --help' for usage.");
+                return ExitCodes.Usage;
+            }
+
+            var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+            return parse.Invoke(config);
+        }
+
+        private static RootCommand BuildCommands(CliConsole console)
+        {
+            var root = new RootCommand("policysim: replay, compare and test AI-agent guardrail policies before you ship them.");
+            root.Subcommands.Add(Simulate(console));
+            root.Subcommands.Add(Eval(console));
+            return root;
+        }
+
+        private static Argument<string> PolicyArg() => new Argument<string>("policy")
+        {
+            Description = "A policy file path or a built-in ruleset name (default, strict, ai-agent, cicd, permissive; optionally 'clawdstrike:'-prefixed).",
+        };
+
+        private static Option<bool> ResolveOption() => new Option<bool>("--resolve")
+        {
+            Description = "Accepted for compatibility; PolicySim always resolves 'extends'.",
+        };
+
+        private static Command Simulate(CliConsole console)
+        {
+            var policy = PolicyArg();
+            var events = new Argument<string?>("events") { Description = "PolicyEvent JSONL or JSON array file, or '-' for stdin (the default).", Arity = ArgumentArity.ZeroOrOne };
+            var json = new Option<bool>("--json") { Description = "Print one JSON report (pretty-printed) on stdout." };
+            var jsonl = new Option<bool>("--jsonl") { Description = "Print one compact JSON result per event as it is decided." };
+            var summary = new Option<bool>("--summary") { Description = "With --json: leave the per-event results out." };
+            var failOnDeny = new Option<bool>("--fail-on-deny") { Description = "Exit 2 when any event is blocked (the default)." };
+            var noFailOnDeny = new Option<bool>("--no-fail-on-deny") { Description = "Exit 0 whatever the outcomes." };
+            var benchmark = new Option<bool>("--benchmark") { Description = "Print throughput on stderr." };
+            var strict = new Option<bool>("--strict") { Description = "Stop at the first record that cannot be read or mapped." };
+            var resolve = ResolveOption();
+            var cmd = new Command("simulate", "Decide every event of a log under a policy.")
+            {
+                policy, events, json, jsonl, summary, failOnDeny, noFailOnDeny, benchmark, strict, resolve,
+            };
+            cmd.SetAction(parse => new SimulateCommand
+            {
+                Policy = parse.GetValue(policy)!,
+                Events = parse.GetValue(events),
+                Json = parse.GetValue(json),
+                Jsonl = parse.GetValue(jsonl),
+                SummaryOnly = parse.GetValue(summary),
+                FailOnDeny = !parse.GetValue(noFailOnDeny),
+                Benchmark = parse.GetValue(benchmark),
+                Strict = parse.GetValue(strict),
+            }.Run(console));
+            return cmd;
+        }
+
+        private static Command Eval(CliConsole console)
+        {
+            var policy = PolicyArg();
+            var ev = new Argument<string>("event") { Description = "A file holding one PolicyEvent JSON object, or '-' for stdin." };
+            var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+            var cmd = new Command("eval", "Decide a single event.") { policy, ev, json, ResolveOption() };
+            cmd.SetAction(parse => new EvalCommand
+            {
+                Policy = parse.GetValue(policy)!,
+                Event = parse.GetValue(ev)!,
+                Json = parse.GetValue(json),
+            }.Run(console));
+            return cmd;
+        }
     }
 }

@@ -1,0 +1,27 @@
+using System;
+using System.IO;
+
+namespace PolicySim.Cli
+{
+    /// <summary>The process's streams and working directory, injectable so commands run in-process in tests.</summary>
+    internal sealed class CliConsole
+    {
+        public CliConsole(Func<Stream> openStdin, TextWriter stdout, TextWriter stderr, string workingDirectory)
+        {
+            OpenStdin = openStdin;
+            Out = stdout;
+            Error = stderr;
+            WorkingDirectory = workingDirectory;
+        }
+
+        public Func<Stream> OpenStdin { get; }
+
+        public TextWriter Out { get; }
+
+        public TextWriter Error { get; }
+
+        public string WorkingDirectory { get; }
+
+        public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
+    }
+}

@@ -1,0 +1,145 @@
+using System.Collections;
+using System.Collections.Generic;
+using PolicySim.Evaluation;
+using PolicySim.Policies;
+using PolicySim.Serialization;
+
+namespace PolicySim.Reports
+{
+    /// <summary>Writes decisions, reports and policy sources in the reference CLI's JSON shapes (spec §5.2).</summary>
+    internal static class ClawdstrikeJson
+    {
+        public static void WritePolicySource(SerdeJsonWriter w, PolicyDefinition policy)
+        {
+            w.WriteStartObject();
+            if (policy.SourceKind == PolicySourceKind.Ruleset)
+            {
+                w.WriteString("kind", "ruleset");
+                w.WriteString("name", policy.Reference);
+            }
+            else
+            {
+                w.WriteString("kind", "policy_file");
+                w.WriteString("path", policy.Reference);
+            }
+
+            w.WriteEndObject();
+        }
+
+        /// <summary>The canonical decision object (ADR 0003).</summary>
+        public static void WriteDecision(SerdeJsonWriter w, PolicyDecision d)
+        {
+            GuardResult overall = d.Report.Overall;
+            w.WriteStartObject();
+            w.WriteBool("allowed", overall.Allowed);
+            w.WriteBool("denied", !overall.Allowed);
+            w.WriteBool("warn", overall.IsWarning);
+            w.WriteString("guard", d.Guard);
+            w.WriteString("severity", d.Severity);
+            w.WriteString("message", overall.Message);
+            w.WriteString("reason", d.Reason);
+            w.WriteEndObject();
+        }
+
+        public static void WriteReport(SerdeJsonWriter w, EvaluationReport report)
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("overall");
+            WriteGuardResult(w, report.Overall);
+            w.WritePropertyName("per_guard");
+            w.WriteStartArray();
+            foreach (GuardResult r in report.PerGuard)
+            {
+                WriteGuardResult(w, r);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        public static void WriteGuardResult(SerdeJsonWriter w, GuardResult r)
+        {
+            w.WriteStartObject();
+            w.WriteBool("allowed", r.Allowed);
+            w.WriteString("guard", r.Guard);
+            w.WriteString("severity", Details.SeverityName(r.Severity));
+            w.WriteString("message", r.Message);
+            if (r.Details != null)
+            {
+                w.WritePropertyName("details");
+                WriteValue(w, r.Details);
+            }
+
+            w.WriteEndObject();
+        }
+
+        /// <summary>One simulate result entry: <c>{eventId, outcome, decision, report}</c>.</summary>
+        public static void WriteResult(SerdeJsonWriter w, PolicyDecision d)
+        {
+            w.WriteStartObject();
+            w.WriteString("eventId", d.EventId);
+            w.WriteString("outcome", d.OutcomeName);
+            w.WritePropertyName("decision");
+            WriteDecision(w, d);
+            w.WritePropertyName("report");
+            WriteReport(w, d.Report);
+            w.WriteEndObject();
+        }
+
+        /// <summary>Writes a detail value; dictionaries print with ordinally sorted keys, like serde_json::Value.</summary>
+        public static void WriteValue(SerdeJsonWriter w, object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    w.WriteNull();
+                    break;
+                case string s:
+                    w.WriteString(s);
+                    break;
+                case bool b:
+                    w.WriteBool(b);
+                    break;
+                case long l:
+                    w.WriteInteger(l);
+                    break;
+                case int i:
+                    w.WriteInteger(i);
+                    break;
+                case double dbl:
+                    w.WriteDouble(dbl);
+                    break;
+                case float f:
+                    w.WriteSingle(f);
+                    break;
+                case System.Text.Json.JsonElement e:
+                    w.WriteElement(e, sortKeys: true);
+                    break;
+                case IReadOnlyDictionary<string, object?> dict:
+                    w.WriteStartObject();
+                    var keys = new List<string>(dict.Keys);
+                    keys.Sort(CodePointComparer.Instance);
+                    foreach (string key in keys)
+                    {
+                        w.WritePropertyName(key);
+                        WriteValue(w, dict[key]);
+                    }
+
+                    w.WriteEndObject();
+                    break;
+                case IEnumerable list:
+                    w.WriteStartArray();
+                    foreach (object? item in list)
+                    {
+                        WriteValue(w, item);
+                    }
+
+                    w.WriteEndArray();
+                    break;
+                default:
+                    w.WriteString(value.ToString());
+                    break;
+            }
+        }
+    }
+}
