@@ -82,7 +82,7 @@ namespace PolicySim.Tests.Matching
             {
                 foreach (string rest in Expand(p.Substring(close + 1)))
                 {
-                    yield return p.Substring(0, open) + alt + rest;
+                    yield return string.Concat(p.AsSpan(0, open), alt, rest);
                 }
             }
         }
@@ -167,7 +167,7 @@ namespace PolicySim.Tests.Matching
                 int close = p.IndexOf(']', pi + 1);
                 bool negated = p[pi + 1] == '!';
                 string members = p.Substring(pi + (negated ? 2 : 1), close - pi - (negated ? 2 : 1));
-                bool inClass = members.IndexOf(char.ToLowerInvariant(h)) >= 0 || members.IndexOf(char.ToUpperInvariant(h)) >= 0;
+                bool inClass = members.Contains(char.ToLowerInvariant(h)) || members.Contains(char.ToUpperInvariant(h));
                 return inClass != negated && Match(p, close + 1, s, si + 1);
             }
 
