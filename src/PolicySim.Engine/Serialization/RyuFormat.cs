@@ -96,7 +96,9 @@ namespace PolicySim.Serialization
         /// </summary>
         internal static string ShortestDigitsPortable(double positive, out int pointPosition)
         {
-            for (int precision = 15; precision <= 17; precision++)
+            // Subnormals carry fewer than 53 significant bits, so their shortest form may be much shorter.
+            int first = positive < 2.2250738585072014E-308 ? 1 : 15;
+            for (int precision = first; precision <= 17; precision++)
             {
                 string text = positive.ToString("E" + (precision - 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
                 if (precision == 17 || double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) == positive)

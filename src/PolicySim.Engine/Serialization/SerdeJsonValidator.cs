@@ -26,6 +26,17 @@ namespace PolicySim.Serialization
         /// <summary>Validates <paramref name="utf8"/>; returns null when valid, else a serde-like message with line and column.</summary>
         public static string? Validate(ReadOnlySpan<byte> utf8)
         {
+            int firstToken = 0;
+            while (firstToken < utf8.Length && (utf8[firstToken] == (byte)' ' || utf8[firstToken] == (byte)'\t' || utf8[firstToken] == (byte)'\r' || utf8[firstToken] == (byte)'\n'))
+            {
+                firstToken++;
+            }
+
+            if (firstToken == utf8.Length)
+            {
+                return WithPosition("EOF while parsing a value", utf8, utf8.Length);
+            }
+
             var reader = new Utf8JsonReader(utf8, isFinalBlock: true, new JsonReaderState(ReaderOptions));
             try
             {
