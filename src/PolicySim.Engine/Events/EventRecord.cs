@@ -1,0 +1,34 @@
+using System;
+
+namespace PolicySim.Events
+{
+    /// <summary>One raw event record read from an input: the UTF-8 JSON of one value and where it came from.</summary>
+    public readonly struct EventRecord
+    {
+        /// <summary>Creates a record.</summary>
+        /// <param name="source">The input name (file path, or <c>-</c> for stdin).</param>
+        /// <param name="line">The physical 1-based line where the record starts.</param>
+        /// <param name="json">The raw UTF-8 JSON of the record.</param>
+        public EventRecord(string source, long line, ReadOnlyMemory<byte> json)
+        {
+            Source = source;
+            Line = line;
+            Json = json;
+        }
+
+        /// <summary>Gets the input name.</summary>
+        public string Source { get; }
+
+        /// <summary>Gets the physical 1-based line where the record starts.</summary>
+        public long Line { get; }
+
+        /// <summary>
+        /// Gets the raw UTF-8 JSON. From <see cref="EventStreamReader.TryRead"/> it is valid only until the next read;
+        /// from <see cref="EventStreamReader.ReadAll(System.IO.Stream, string, EventStreamOptions?)"/> it is a private copy.
+        /// </summary>
+        public ReadOnlyMemory<byte> Json { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Source + ":" + Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
