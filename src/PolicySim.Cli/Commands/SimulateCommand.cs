@@ -6,7 +6,6 @@ using PolicySim.Evaluation;
 using PolicySim.Events;
 using PolicySim.Policies;
 using PolicySim.Reports;
-using PolicySim.Serialization;
 
 namespace PolicySim.Cli.Commands
 {
@@ -41,7 +40,7 @@ namespace PolicySim.Cli.Commands
             PolicyDefinition? policy = PolicyArgument.Load(console, Policy, out int loadExit, out string? loadError);
             if (policy == null)
             {
-                return Fail(console, null, eventsPath, new SimulationSummary(), null, loadExit, loadError!, loadExit == ExitCodes.Io ? "runtime_error" : "config_error");
+                return Fail(console, null, eventsPath, loadExit, loadError!);
             }
 
             Stream input;
@@ -51,65 +50,55 @@ namespace PolicySim.Cli.Commands
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                string os = ex is FileNotFoundException || ex is DirectoryNotFoundException ? "No such file or directory (os error 2)" : ex.Message;
-                return Fail(console, policy, eventsPath, new SimulationSummary(), null, ExitCodes.Io, "Failed to read events from " + eventsPath + ": " + os, "runtime_error");
+                return Fail(console, policy, eventsPath, ExitCodes.Io, "Failed to read events from " + eventsPath + ": " + CliErrors.OsMessage(ex));
             }
 
             var summary = new SimulationSummary();
-            var stopwatch = Stopwatch.StartNew();
-            SerdeJsonWriter? results = Json ? new SerdeJsonWriter(pretty: true) : null;
+            var report = Json ? new SimulationJsonReport(Policy, policy, eventsPath, includeResults: !SummaryOnly) : null;
             RecordError? firstError = null;
+            var stopwatch = Stopwatch.StartNew();
             using (input)
             {
-                results?.WriteStartArray();
-                var line = new SerdeJsonWriter(pretty: false);
                 foreach (SimulationItem item in Simulation.Run(policy, EventStreamReader.ReadAll(input, eventsPath), summary, Strict))
                 {
                     if (item.Error != null)
                     {
                         firstError ??= item.Error;
                         console.Error.WriteLine("Error: " + item.Error.Message + (eventsPath == "-" ? string.Empty : " (" + item.Error.Source + ")"));
-                        continue;
                     }
-
-                    if (Jsonl)
+                    else if (Jsonl)
                     {
-                        line.Output.Clear();
-                        ClawdstrikeJson.WriteResult(line, item.Decision!);
-                        console.Out.WriteLine(line.Output.ToString());
+                        console.Out.WriteLine(SimulationJsonReport.FormatResultLine(item.Decision!));
                     }
-                    else if (results != null && !SummaryOnly)
+                    else
                     {
-                        ClawdstrikeJson.WriteResult(results, item.Decision!);
+                        report?.Add(item.Decision!);
                     }
                 }
-
-                results?.WriteEndArray();
             }
 
             stopwatch.Stop();
+
+            // A skipped record makes the run "invalid input" (3), as the reference's abort does, but only after
+            // every other record was decided and counted.
             int exit = firstError != null ? ExitCodes.InvalidInput
-                : FailOnDeny && summary.Blocked > 0 ? ExitCodes.Denied
                 : !FailOnDeny ? ExitCodes.Ok
+                : summary.Blocked > 0 ? ExitCodes.Denied
                 : summary.Warn > 0 ? ExitCodes.Warnings
                 : ExitCodes.Ok;
 
-            if (Json)
+            string? errorMessage = firstError == null ? null : Strict ? firstError.Message : SkippedMessage(summary, firstError);
+            if (report != null)
             {
-                WriteEnvelope(console, policy, eventsPath, summary, results, exit, firstError == null ? null : (Strict ? firstError.Message : SkippedMessage(summary, firstError)), "config_error");
-            }
-            else if (Jsonl)
-            {
-                console.Error.WriteLine(summary.ToString());
+                console.Out.WriteLine(report.Finish(summary, exit, errorMessage, "config_error"));
             }
             else
             {
-                console.Out.WriteLine(summary.ToString());
-            }
-
-            if (summary.Errors > 0 && !Json)
-            {
-                console.Error.WriteLine("Error: " + SkippedMessage(summary, firstError!));
+                (Jsonl ? console.Error : console.Out).WriteLine(summary.ToString());
+                if (errorMessage != null && !Strict)
+                {
+                    console.Error.WriteLine("Error: " + errorMessage);
+                }
             }
 
             if (Benchmark)
@@ -123,13 +112,14 @@ namespace PolicySim.Cli.Commands
         }
 
         private static string SkippedMessage(SimulationSummary summary, RecordError first) =>
-            string.Format(CultureInfo.InvariantCulture, "{0} record(s) could not be decided and were skipped; first: {1}", summary.Errors, first.ToString());
+            string.Format(CultureInfo.InvariantCulture, "{0} record(s) could not be decided and were skipped; first: {1}", summary.Errors, first);
 
-        private int Fail(CliConsole console, PolicyDefinition? policy, string eventsPath, SimulationSummary summary, SerdeJsonWriter? results, int exit, string message, string kind)
+        private int Fail(CliConsole console, PolicyDefinition? policy, string eventsPath, int exit, string message)
         {
             if (Json)
             {
-                WriteEnvelope(console, policy, eventsPath, summary, results, exit, message, kind, policyReference: Policy);
+                var report = new SimulationJsonReport(Policy, policy, eventsPath, includeResults: false);
+                console.Out.WriteLine(report.Finish(new SimulationSummary(), exit, message, exit == ExitCodes.Io ? "runtime_error" : "config_error"));
             }
             else
             {
@@ -137,81 +127,6 @@ namespace PolicySim.Cli.Commands
             }
 
             return exit;
-        }
-
-        private void WriteEnvelope(CliConsole console, PolicyDefinition? policy, string eventsPath, SimulationSummary summary, SerdeJsonWriter? results, int exit, string? error, string errorKind, string? policyReference = null)
-        {
-            var w = new SerdeJsonWriter(pretty: true);
-            w.WriteStartObject();
-            w.WriteInteger("version", 1);
-            w.WriteString("command", "policy_simulate");
-            w.WritePropertyName("policy");
-            if (policy != null)
-            {
-                ClawdstrikeJson.WritePolicySource(w, policy);
-            }
-            else
-            {
-                WriteUnloadedSource(w, policyReference ?? Policy);
-            }
-
-            w.WritePropertyName("events");
-            w.WriteStartObject();
-            w.WriteString("path", eventsPath);
-            w.WriteInteger("count", summary.Total);
-            w.WriteEndObject();
-            w.WritePropertyName("summary");
-            w.WriteStartObject();
-            w.WriteInteger("total", summary.Total);
-            w.WriteInteger("allowed", summary.Allowed);
-            w.WriteInteger("warn", summary.Warn);
-            w.WriteInteger("blocked", summary.Blocked);
-            if (summary.Errors > 0)
-            {
-                w.WriteInteger("errors", summary.Errors);
-            }
-
-            w.WriteEndObject();
-            w.WritePropertyName("results");
-            if (results != null && !SummaryOnly)
-            {
-                w.WriteRaw(results.ToString());
-            }
-            else
-            {
-                w.WriteStartArray();
-                w.WriteEndArray();
-            }
-
-            w.WriteInteger("exit_code", exit);
-            if (error != null)
-            {
-                w.WritePropertyName("error");
-                w.WriteStartObject();
-                w.WriteString("kind", errorKind);
-                w.WriteString("message", error);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-            console.Out.WriteLine(w.ToString());
-        }
-
-        internal static void WriteUnloadedSource(SerdeJsonWriter w, string reference)
-        {
-            w.WriteStartObject();
-            if (PolicyLoader.IsBuiltInRuleset(reference))
-            {
-                w.WriteString("kind", "ruleset");
-                w.WriteString("name", reference.StartsWith("clawdstrike:", StringComparison.Ordinal) ? reference.Substring("clawdstrike:".Length) : reference);
-            }
-            else
-            {
-                w.WriteString("kind", "policy_file");
-                w.WriteString("path", reference);
-            }
-
-            w.WriteEndObject();
         }
     }
 }

@@ -87,6 +87,9 @@ namespace PolicySim.Events
         /// <summary>Gets the typed payload.</summary>
         internal EventData Fields { get; }
 
+        /// <summary>Gets what the event acts on: path, <c>host:port</c>, tool name, command or custom kind (empty when none).</summary>
+        public string Target => Fields.Target() ?? string.Empty;
+
         /// <summary>Returns e.g. <c>file_read e1 /etc/passwd</c> or <c>network_egress e2 api.github.com:443</c>.</summary>
         public override string ToString()
         {

@@ -9,20 +9,33 @@ namespace PolicySim.Reports
     /// <summary>Writes decisions, reports and policy sources in the reference CLI's JSON shapes (spec §5.2).</summary>
     internal static class ClawdstrikeJson
     {
-        public static void WritePolicySource(SerdeJsonWriter w, PolicyDefinition policy)
+        private const string BuiltInPrefix = "clawdstrike:";
+
+        /// <summary>Writes <c>{kind: ruleset, name}</c> or <c>{kind: policy_file, path}</c> (spec §5.1), even when loading failed.</summary>
+        public static void WritePolicySource(SerdeJsonWriter w, PolicyDefinition? policy, string reference)
         {
             w.WriteStartObject();
-            if (policy.SourceKind == PolicySourceKind.Ruleset)
+            bool ruleset = policy != null ? policy.SourceKind == PolicySourceKind.Ruleset : PolicyLoader.IsBuiltInRuleset(reference);
+            if (ruleset)
             {
                 w.WriteString("kind", "ruleset");
-                w.WriteString("name", policy.Reference);
+                w.WriteString("name", policy?.Reference ?? (reference.StartsWith(BuiltInPrefix, System.StringComparison.Ordinal) ? reference.Substring(BuiltInPrefix.Length) : reference));
             }
             else
             {
                 w.WriteString("kind", "policy_file");
-                w.WriteString("path", policy.Reference);
+                w.WriteString("path", policy?.Reference ?? reference);
             }
 
+            w.WriteEndObject();
+        }
+
+        public static void WriteError(SerdeJsonWriter w, string kind, string message)
+        {
+            w.WritePropertyName("error");
+            w.WriteStartObject();
+            w.WriteString("kind", kind);
+            w.WriteString("message", message);
             w.WriteEndObject();
         }
 

@@ -23,13 +23,24 @@ namespace PolicySim.Serialization
         private readonly StringBuilder _sb;
         private readonly bool _pretty;
         private readonly Stack<bool> _hasElements = new Stack<bool>();
+        private readonly int _baseDepth;
         private bool _afterPropertyName;
 
         /// <summary>Creates a writer appending to <paramref name="output"/>.</summary>
         public SerdeJsonWriter(StringBuilder output, bool pretty = false)
+            : this(output, pretty, 0)
+        {
+        }
+
+        /// <summary>
+        /// Creates a writer whose pretty output is indented as if nested <paramref name="baseDepth"/> levels deep, so a
+        /// value can be built apart (e.g. a results array) and spliced in with <see cref="WriteRaw"/>.
+        /// </summary>
+        public SerdeJsonWriter(StringBuilder output, bool pretty, int baseDepth)
         {
             _sb = output ?? throw new ArgumentNullException(nameof(output));
             _pretty = pretty;
+            _baseDepth = baseDepth;
         }
 
         /// <summary>Creates a writer over a new buffer.</summary>
@@ -509,9 +520,16 @@ namespace PolicySim.Serialization
             }
         }
 
+        /// <summary>Writes an already-serialized JSON value (built with the matching base depth) as the next value.</summary>
+        public void WriteRaw(string json)
+        {
+            BeforeValue();
+            _sb.Append(json);
+        }
+
         private void AppendIndent(int depth)
         {
-            for (int i = 0; i < depth; i++)
+            for (int i = 0; i < depth + _baseDepth; i++)
             {
                 _sb.Append(Indent);
             }
