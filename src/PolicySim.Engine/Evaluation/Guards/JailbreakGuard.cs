@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using PolicySim.Evaluation.Text;
+
+namespace PolicySim.Evaluation.Guards
+{
+    /// <summary><c>jailbreak</c>, reported as <c>jailbreak_detection</c> (spec §3.8): risk score from heuristics, statistics and a linear model.</summary>
+    internal sealed class JailbreakGuard : IGuard
+    {
+        public const string GuardName = "jailbreak_detection";
+
+        private readonly JailbreakDetectorOptions _options;
+
+        public JailbreakGuard(JailbreakDetectorOptions options) => _options = options;
+
+        public string Name => GuardName;
+
+        public GuardStage Stage => GuardStage.Standard;
+
+        public bool Handles(PolicyAction action) =>
+            action is CustomAction c && (string.Equals(c.CustomKind, "user_input", StringComparison.Ordinal) || string.Equals(c.CustomKind, "hushclaw.user_input", StringComparison.Ordinal));
+
+        public GuardResult Evaluate(PolicyAction action)
+        {
+            var custom = (CustomAction)action;
+            if (!TextPayload.TryRead(custom.Payload, out string text, out _, out string? error))
+            {
+                return GuardResult.Block(GuardName, GuardSeverity.Error, "Invalid user_input payload: " + error);
+            }
+
+            JailbreakReport report = JailbreakDetector.Analyze(text, _options);
+            bool block = report.RiskScore >= _options.BlockThreshold;
+            if (!block && report.RiskScore < _options.WarnThreshold)
+            {
+                return GuardResult.Allow(GuardName);
+            }
+
+            // The reference's details also carry session statistics and latencies, which are not deterministic;
+            // PolicySim reports the session as null so the same input always gives the same bytes.
+            var layers = Details.Create();
+            layers["heuristic"] = _options.HeuristicLayer;
+            layers["llm_judge"] = _options.LlmJudgeLayer;
+            layers["ml"] = _options.MlLayer;
+            layers["statistical"] = _options.StatisticalLayer;
+            var details = Details.Create();
+            details["canonicalization"] = TextDetails.Canonicalization(report.Canonical);
+            details["confidence"] = report.Confidence;
+            details["fingerprint"] = report.Fingerprint;
+            details["layers"] = layers;
+            details["risk_score"] = (long)report.RiskScore;
+            details["session"] = null;
+            details["severity"] = report.Severity.ToString().ToLowerInvariant();
+            details["signals"] = new List<object?>(report.Signals);
+            string signal = report.Signals.Count > 0 ? report.Signals[0] : "risk_score";
+            if (!block)
+            {
+                return GuardResult.Warn(GuardName, "Potential jailbreak attempt detected", details, signal);
+            }
+
+            GuardSeverity severity = report.Severity switch
+            {
+                JailbreakSeverity.Confirmed => GuardSeverity.Critical,
+                JailbreakSeverity.Likely => GuardSeverity.Error,
+                JailbreakSeverity.Suspicious => GuardSeverity.Warning,
+                _ => GuardSeverity.Info,
+            };
+            return GuardResult.Block(GuardName, severity, "Jailbreak attempt detected", details, signal);
+        }
+    }
+}

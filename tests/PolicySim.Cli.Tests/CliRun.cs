@@ -1,0 +1,35 @@
+using System.IO;
+using System.Text;
+using PolicySim.Cli;
+
+namespace PolicySim.Tests
+{
+    /// <summary>Runs the CLI in-process with captured streams; paths resolve against the test output folder.</summary>
+    internal sealed class CliRun
+    {
+        private CliRun(int exitCode, string stdout, string stderr)
+        {
+            ExitCode = exitCode;
+            Stdout = stdout;
+            Stderr = stderr;
+        }
+
+        public int ExitCode { get; }
+
+        public string Stdout { get; }
+
+        public string Stderr { get; }
+
+        public static string Examples => Path.Combine(System.AppContext.BaseDirectory, "examples");
+
+        public static CliRun Invoke(string stdin, params string[] args)
+        {
+            var stdout = new StringWriter { NewLine = "\n" };
+            var stderr = new StringWriter { NewLine = "\n" };
+            int code = Program.Run(args, new CliConsole(() => new MemoryStream(Encoding.UTF8.GetBytes(stdin)), stdout, stderr, System.AppContext.BaseDirectory));
+            return new CliRun(code, stdout.ToString(), stderr.ToString());
+        }
+
+        public static CliRun Invoke(params string[] args) => Invoke(string.Empty, args);
+    }
+}
