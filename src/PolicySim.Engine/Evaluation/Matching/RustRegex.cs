@@ -1,25 +1,86 @@
-// TEMPORARY stand-in until the helper-regex branch lands.
 using System;
 using System.Text.RegularExpressions;
 
 namespace PolicySim.Evaluation.Matching
 {
+    /// <summary>
+    /// Compiles Rust <c>regex</c> 1.12 patterns (secret patterns, patch forbidden patterns) into equivalent
+    /// .NET regexes, rejecting what the Rust crate rejects (Clawdstrike spec §3.0.4, §1.4).
+    /// </summary>
+    /// <remarks>
+    /// Semantics are those of an unanchored Rust search; see <see cref="RustRegexTranslator"/> for how each
+    /// construct is mapped and for the residual differences.
+    /// </remarks>
     internal static class RustRegex
     {
-        public static bool TryCompile(string pattern, out Regex? regex, out string? error)
+        /// <summary>Gets the match timeout used when none is given: a guard against pathological backtracking,
+        /// which Rust's automata never exhibit.</summary>
+        internal static TimeSpan DefaultMatchTimeout { get; } = TimeSpan.FromSeconds(1);
+
+        // Compiled pays a few milliseconds per pattern at load but makes each match markedly cheaper; only the
+        // net8.0 build (PowerShell 7 / CLI) has a JIT-friendly implementation worth it.
+#if NET8_0_OR_GREATER
+        private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
+#else
+        private const RegexOptions Options = RegexOptions.CultureInvariant;
+#endif
+
+        /// <summary>Compiles <paramref name="pattern"/> with <see cref="DefaultMatchTimeout"/>.</summary>
+        /// <param name="pattern">A Rust-syntax pattern.</param>
+        /// <param name="regex">The equivalent .NET regex, or null on error.</param>
+        /// <param name="error">On failure, <c>regex parse error: {reason}</c>; callers prefix it
+        /// (<c>invalid regex ({name}): {error}</c>).</param>
+        /// <returns>True when the pattern is valid.</returns>
+        internal static bool TryCompile(string pattern, out Regex? regex, out string? error) =>
+            TryCompile(pattern, DefaultMatchTimeout, out regex, out error);
+
+        /// <summary>Compiles <paramref name="pattern"/> with the given match timeout.</summary>
+        /// <param name="pattern">A Rust-syntax pattern.</param>
+        /// <param name="matchTimeout">Timeout for each match operation.</param>
+        /// <param name="regex">The equivalent .NET regex, or null on error.</param>
+        /// <param name="error">On failure, <c>regex parse error: {reason}</c>.</param>
+        /// <returns>True when the pattern is valid.</returns>
+        internal static bool TryCompile(string pattern, TimeSpan matchTimeout, out Regex? regex, out string? error)
         {
+            bool ok = TryCompile(pattern, matchTimeout, out regex, out RustRegexError? detail);
+            error = detail?.ShortMessage;
+            return ok;
+        }
+
+        /// <summary>Compiles <paramref name="pattern"/>, reporting errors with their span (see
+        /// <see cref="RustRegexError.ToRustDisplay"/> for the reference's multi-line rendering).</summary>
+        /// <param name="pattern">A Rust-syntax pattern.</param>
+        /// <param name="matchTimeout">Timeout for each match operation.</param>
+        /// <param name="regex">The equivalent .NET regex, or null on error.</param>
+        /// <param name="error">The error, or null.</param>
+        /// <returns>True when the pattern is valid.</returns>
+        internal static bool TryCompile(string pattern, TimeSpan matchTimeout, out Regex? regex, out RustRegexError? error)
+        {
+            regex = null;
+            if (!RustRegexTranslator.TryTranslate(pattern ?? throw new ArgumentNullException(nameof(pattern)), out string? translated, out error))
+            {
+                return false;
+            }
+
             try
             {
-                regex = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-                error = null;
+                regex = new Regex(translated!, Options, matchTimeout);
                 return true;
             }
             catch (ArgumentException ex)
             {
-                regex = null;
-                error = ex.Message;
+                // Only reachable for limits .NET has and Rust expresses differently (e.g. huge counts).
+                error = new RustRegexError(pattern, ex.Message, 0, pattern.Length);
                 return false;
             }
         }
+
+        /// <summary>Translates without compiling (for diagnostics and tests).</summary>
+        /// <param name="pattern">A Rust-syntax pattern.</param>
+        /// <param name="dotnetPattern">The .NET pattern, or null.</param>
+        /// <param name="error">The error, or null.</param>
+        /// <returns>True when the pattern is valid.</returns>
+        internal static bool TryTranslate(string pattern, out string? dotnetPattern, out RustRegexError? error) =>
+            RustRegexTranslator.TryTranslate(pattern ?? throw new ArgumentNullException(nameof(pattern)), out dotnetPattern, out error);
     }
 }

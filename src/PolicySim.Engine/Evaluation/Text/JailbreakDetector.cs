@@ -1,0 +1,241 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using PolicySim.Evaluation.Matching;
+
+namespace PolicySim.Evaluation.Text
+{
+    /// <summary>
+    /// The jailbreak detector of the <c>jailbreak</c> guard (Clawdstrike spec §3.8 steps 1–6): heuristic
+    /// signals, statistics, a linear model and the blended risk score, all in IEEE single precision.
+    /// </summary>
+    /// <remarks>
+    /// Every intermediate is stored in a <c>float</c> local so that each operation rounds to single precision
+    /// as Rust's <c>f32</c> arithmetic does; <c>exp</c>/<c>log2</c> are evaluated in double and rounded once,
+    /// which equals a correctly rounded f32 result except in astronomically rare double-rounding cases.
+    /// </remarks>
+    internal static class JailbreakDetector
+    {
+        private const float StatWeight = 0.2f;
+
+        private static readonly Heuristic[] Heuristics =
+        {
+            new Heuristic(
+                "jb_ignore_policy",
+                0.9f,
+                @"\b(ignore|disregard|bypass|override|disable)\b.{0,64}\b(policy|policies|rules|safety|guardrail|guardrails)\b"),
+            new Heuristic("jb_dan_unfiltered", 0.9f, @"\b(dan|jailbreak|unfiltered|unrestricted)\b"),
+            new Heuristic(
+                "jb_system_prompt_extraction",
+                0.95f,
+                @"\b(reveal|show|tell me|repeat|print|output)\b.{0,64}\b(system prompt|developer message|developer instructions|developer prompt|hidden instructions|hidden prompt|system instructions)\b"),
+            new Heuristic("jb_role_change", 0.7f, @"\b(you are now|act as|pretend to be|roleplay)\b"),
+            new Heuristic("jb_encoded_payload", 0.6f, @"\b(base64|rot13|urlencode|url-encode|url_encode|url encode|decode)\b"),
+        };
+
+        /// <summary>Runs the detector with <paramref name="options"/> (defaults when null).</summary>
+        /// <param name="text">The user input.</param>
+        /// <param name="options">Detector settings.</param>
+        /// <returns>The report.</returns>
+        internal static JailbreakReport Analyze(string text, JailbreakDetectorOptions? options = null)
+        {
+            _ = text ?? throw new ArgumentNullException(nameof(text));
+            JailbreakDetectorOptions o = options ?? JailbreakDetectorOptions.Default;
+            string fingerprint = TextFingerprint.Sha256Hex(text);
+            CanonicalText canonical = TextCanonicalizer.Canonicalize(text, o.MaxInputBytes);
+            string t = canonical.Text;
+
+            // Heuristics (each at most once), summed in table order.
+            var signals = new List<string>(9);
+            var fired = new bool[Heuristics.Length];
+            float hsum = 0f;
+            for (int i = 0; i < Heuristics.Length; i++)
+            {
+                if (Heuristics[i].Regex.IsMatch(t))
+                {
+                    fired[i] = true;
+                    signals.Add(Heuristics[i].Id);
+                    hsum += Heuristics[i].Weight;
+                }
+            }
+
+            // Statistics over code points of the canonical text.
+            Statistics stats = Measure(t);
+            int statCount = 0;
+            if (stats.PunctuationRatio >= 0.35f)
+            {
+                signals.Add("stat_punctuation_ratio_high");
+                statCount++;
+            }
+
+            if (stats.Entropy >= 4.8f)
+            {
+                signals.Add("stat_char_entropy_high");
+                statCount++;
+            }
+
+            if (canonical.ZeroWidthStripped > 0)
+            {
+                signals.Add("stat_zero_width_obfuscation");
+                statCount++;
+            }
+
+            if (stats.LongestSymbolRun >= 12)
+            {
+                signals.Add("stat_long_symbol_run");
+                statCount++;
+            }
+
+            float stat = StatWeight * statCount;
+
+            // Linear model, accumulated left to right as in the spec formula.
+            float ml = 0f;
+            if (o.MlLayer)
+            {
+                float z = o.Bias;
+                z += o.WeightIgnorePolicy * Indicator(fired[0]);
+                z += o.WeightDan * Indicator(fired[1]);
+                z += o.WeightRoleChange * Indicator(fired[3]);
+                z += o.WeightPromptExtraction * Indicator(fired[2]);
+                z += o.WeightEncoded * Indicator(fired[4]);
+                float twicePr = 2f * stats.PunctuationRatio;
+                z += o.WeightPunctuation * Clamp01(twicePr);
+                z += o.WeightSymbolRun * Indicator(stats.LongestSymbolRun >= 12);
+                float e = (float)Math.Exp(-z);
+                float denominator = 1f + e;
+                ml = 1f / denominator;
+            }
+
+            float score = 0f;
+            if (o.HeuristicLayer)
+            {
+                float h = hsum / 3f;
+                score += Clamp01(h) * 0.55f;
+            }
+
+            if (o.StatisticalLayer)
+            {
+                score += Clamp01(stat) * 0.20f;
+            }
+
+            if (o.MlLayer)
+            {
+                score += ml * 0.25f;
+            }
+
+            float scaled = score * 100f;
+            double rounded = Math.Round(scaled, MidpointRounding.AwayFromZero);
+            int risk = rounded <= 0 ? 0 : rounded >= 100 ? 100 : (int)rounded;
+            JailbreakSeverity severity = risk >= 85 ? JailbreakSeverity.Confirmed
+                : risk >= 60 ? JailbreakSeverity.Likely
+                : risk >= 25 ? JailbreakSeverity.Suspicious
+                : JailbreakSeverity.Safe;
+            return new JailbreakReport(risk, Clamp01(score), severity, signals, fingerprint, canonical, score);
+        }
+
+        /// <summary>Computes the statistical measures of a canonical text (exposed for tests).</summary>
+        /// <param name="text">Canonical text.</param>
+        /// <returns>Punctuation ratio, entropy and longest symbol run.</returns>
+        internal static Statistics Measure(string text)
+        {
+            int nonSpace = 0;
+            int punctuation = 0;
+            int run = 0;
+            int longestRun = 0;
+            var counts = new int[128];
+            int asciiCounted = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                int cp = text[i];
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    cp = char.ConvertToUtf32(text[i], text[i + 1]);
+                    i++;
+                }
+
+                if (cp < 128 && cp != ' ' && cp != '\t' && cp != '\n' && cp != '\f' && cp != '\r')
+                {
+                    counts[cp]++;
+                    asciiCounted++;
+                }
+
+                if (UnicodeData.IsWhiteSpace(cp))
+                {
+                    run = 0;
+                    continue;
+                }
+
+                nonSpace++;
+                if (UnicodeData.IsAlphanumeric(cp))
+                {
+                    run = 0;
+                }
+                else
+                {
+                    punctuation++;
+                    run++;
+                    if (run > longestRun)
+                    {
+                        longestRun = run;
+                    }
+                }
+            }
+
+            float ratio = nonSpace == 0 ? 0f : (float)punctuation / nonSpace;
+            float entropy = 0f;
+            if (asciiCounted > 0)
+            {
+                float total = asciiCounted;
+                for (int b = 0; b < counts.Length; b++)
+                {
+                    if (counts[b] == 0)
+                    {
+                        continue;
+                    }
+
+                    float p = counts[b] / total;
+                    float log = Log2(p);
+                    float term = p * log;
+                    entropy -= term;
+                }
+            }
+
+            return new Statistics(ratio, entropy, longestRun);
+        }
+
+        private static float Log2(float x)
+        {
+#if NET8_0_OR_GREATER
+            return MathF.Log2(x);
+#else
+            return (float)(Math.Log(x) / Math.Log(2.0));
+#endif
+        }
+
+        private static float Indicator(bool value) => value ? 1f : 0f;
+
+        private static float Clamp01(float x) => x < 0f ? 0f : x > 1f ? 1f : x;
+
+        /// <summary>The statistics of §3.8 step 3.</summary>
+        /// <param name="PunctuationRatio">Non-alphanumeric share of non-whitespace characters.</param>
+        /// <param name="Entropy">Shannon entropy (bits) of ASCII non-whitespace bytes.</param>
+        /// <param name="LongestSymbolRun">Longest run of characters that are neither alphanumeric nor whitespace.</param>
+        internal readonly record struct Statistics(float PunctuationRatio, float Entropy, int LongestSymbolRun);
+
+        private sealed class Heuristic
+        {
+            internal Heuristic(string id, float weight, string rustPattern)
+            {
+                Id = id;
+                Weight = weight;
+                Regex = DetectorPattern.Compile(rustPattern);
+            }
+
+            internal string Id { get; }
+
+            internal float Weight { get; }
+
+            internal Regex Regex { get; }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+
+namespace PolicySim.Evaluation.Text
+{
+    /// <summary>What the prompt-injection detector found in one text (Clawdstrike spec §3.7).</summary>
+    /// <param name="Level">The level derived from the signals.</param>
+    /// <param name="Score">The sum of the fired signals' weights.</param>
+    /// <param name="Signals">Fired signal ids, in table order.</param>
+    /// <param name="Fingerprint">Lowercase hex SHA-256 of the full text's UTF-8 bytes.</param>
+    /// <param name="Canonical">The canonicalized scan prefix and its statistics.</param>
+    internal sealed record PromptInjectionReport(
+        PromptInjectionLevel Level,
+        int Score,
+        IReadOnlyList<string> Signals,
+        string Fingerprint,
+        CanonicalText Canonical);
+}

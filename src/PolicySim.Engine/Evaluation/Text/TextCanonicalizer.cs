@@ -1,0 +1,230 @@
+using System;
+using System.Text;
+using PolicySim.Evaluation.Matching;
+
+namespace PolicySim.Evaluation.Text
+{
+    /// <summary>
+    /// Canonicalizes untrusted text the way the prompt-injection and jailbreak detectors do (Clawdstrike spec
+    /// §3.7 steps 2–3, §6): truncate to a UTF-8 byte budget at a character boundary, NFKC, full lower-casing
+    /// per character, deletion of 18 zero-width/format characters, White_Space collapsing.
+    /// </summary>
+    internal static class TextCanonicalizer
+    {
+        /// <summary>Canonicalizes <paramref name="text"/>, scanning at most <paramref name="maxBytes"/> UTF-8 bytes.</summary>
+        /// <param name="text">The untrusted text.</param>
+        /// <param name="maxBytes">The scan budget in UTF-8 bytes (values below 0 are treated as 0).</param>
+        /// <returns>The canonical text and its statistics.</returns>
+        internal static CanonicalText Canonicalize(string text, int maxBytes)
+        {
+            _ = text ?? throw new ArgumentNullException(nameof(text));
+            // Step 2: keep the longest prefix of whole characters that fits in maxBytes.
+            int scanned = 0;
+            int cut = text.Length;
+            bool truncated = false;
+            for (int i = 0; i < text.Length; i++)
+            {
+                int width = Utf8Width(text, i, out bool pair);
+                if (scanned + width > maxBytes)
+                {
+                    cut = i;
+                    truncated = true;
+                    break;
+                }
+
+                scanned += width;
+                if (pair)
+                {
+                    i++;
+                }
+            }
+
+            string prefix = truncated ? text.Substring(0, cut) : text;
+
+            // (a) NFKC. IsNormalized is a cheap check that avoids an allocation for the common ASCII case.
+            // Lone surrogates cannot be normalized by .NET; the reference never sees them (its input is valid
+            // UTF-8), so they are left as they are.
+            string nfkc = prefix;
+            try
+            {
+                if (!prefix.IsNormalized(NormalizationForm.FormKC))
+                {
+                    nfkc = prefix.Normalize(NormalizationForm.FormKC);
+                }
+            }
+            catch (ArgumentException)
+            {
+                nfkc = prefix;
+            }
+
+            bool nfkcChanged = !ReferenceEquals(nfkc, prefix) && !string.Equals(nfkc, prefix, StringComparison.Ordinal);
+
+            // (b)–(d) in one pass: lower-case, drop zero-width characters, collapse White_Space.
+            var sb = new StringBuilder(nfkc.Length);
+            bool casefoldChanged = false;
+            int zeroWidth = 0;
+            bool collapsed = false;
+            bool pendingSpace = false;
+            bool previousWasSpace = false;
+            for (int i = 0; i < nfkc.Length; i++)
+            {
+                char c = nfkc[i];
+                if (char.IsHighSurrogate(c) && i + 1 < nfkc.Length && char.IsLowSurrogate(nfkc[i + 1]))
+                {
+                    int cp = char.ConvertToUtf32(c, nfkc[i + 1]);
+                    i++;
+                    string lowered = LowerAstral(cp);
+                    casefoldChanged |= lowered.Length != 2 || char.ConvertToUtf32(lowered, 0) != cp;
+
+                    // No astral character is zero-width-listed or White_Space.
+                    FlushSpace(sb, ref pendingSpace);
+                    sb.Append(lowered);
+                    previousWasSpace = false;
+                    continue;
+                }
+
+                // Full lower-casing: U+0130 is the only character whose lowercase is two characters.
+                if (c == '\u0130')
+                {
+                    casefoldChanged = true;
+                    FlushSpace(sb, ref pendingSpace);
+                    sb.Append('i').Append('\u0307');
+                    previousWasSpace = false;
+                    continue;
+                }
+
+                char lower = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) : char.ToLowerInvariant(c);
+                if (lower != c)
+                {
+                    casefoldChanged = true;
+                }
+
+                if (IsZeroWidth(lower))
+                {
+                    zeroWidth++;
+                    continue;
+                }
+
+                if (UnicodeData.IsWhiteSpace(lower))
+                {
+                    // The stripped text changes under split/join unless this is a plain space between two
+                    // non-space characters.
+                    if (lower != ' ' || sb.Length == 0 || previousWasSpace)
+                    {
+                        collapsed = true;
+                    }
+
+                    pendingSpace = sb.Length > 0;
+                    previousWasSpace = true;
+                    continue;
+                }
+
+                FlushSpace(sb, ref pendingSpace);
+                sb.Append(lower);
+                previousWasSpace = false;
+            }
+
+            if (previousWasSpace)
+            {
+                // Trailing whitespace is dropped.
+                collapsed = true;
+            }
+
+            string canonical = sb.ToString();
+            return new CanonicalText(
+                canonical,
+                scanned,
+                truncated,
+                nfkcChanged,
+                casefoldChanged,
+                zeroWidth,
+                collapsed,
+                Utf8Length(canonical));
+        }
+
+        /// <summary>Returns whether <paramref name="c"/> is one of the 18 deleted zero-width/format characters.</summary>
+        internal static bool IsZeroWidth(char c)
+        {
+            switch (c)
+            {
+                case '\u00AD':
+                case '\u180E':
+                case '\u200B':
+                case '\u200C':
+                case '\u200D':
+                case '\u200E':
+                case '\u200F':
+                case '\u202A':
+                case '\u202B':
+                case '\u202C':
+                case '\u202D':
+                case '\u202E':
+                case '\u2060':
+                case '\u2066':
+                case '\u2067':
+                case '\u2068':
+                case '\u2069':
+                case '\uFEFF':
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>UTF-8 byte length of <paramref name="s"/> (a lone surrogate counts 3, as U+FFFD).</summary>
+        internal static int Utf8Length(string s)
+        {
+            int bytes = 0;
+            for (int i = 0; i < s.Length; i++)
+            {
+                bytes += Utf8Width(s, i, out bool pair);
+                if (pair)
+                {
+                    i++;
+                }
+            }
+
+            return bytes;
+        }
+
+        private static int Utf8Width(string s, int i, out bool pair)
+        {
+            char c = s[i];
+            pair = false;
+            if (c < 0x80)
+            {
+                return 1;
+            }
+
+            if (c < 0x800)
+            {
+                return 2;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                pair = true;
+                return 4;
+            }
+
+            return 3;
+        }
+
+        private static void FlushSpace(StringBuilder sb, ref bool pendingSpace)
+        {
+            if (pendingSpace)
+            {
+                sb.Append(' ');
+                pendingSpace = false;
+            }
+        }
+
+        // Astral lowercase mappings exist only for the scripts between Deseret (U+10400) and Adlam (U+1E95F);
+        // skipping the rest avoids a string allocation per emoji.
+        private static string LowerAstral(int cp)
+        {
+            string s = char.ConvertFromUtf32(cp);
+            return cp >= 0x10400 && cp <= 0x1E95F ? s.ToLowerInvariant() : s;
+        }
+    }
+}
