@@ -22,7 +22,7 @@ namespace PolicySim.Tests
 
         public static string Examples => Path.Combine(System.AppContext.BaseDirectory, "examples");
 
-        public static CliRun Invoke(string stdin, params string[] args)
+        public static CliRun WithInput(string stdin, params string[] args)
         {
             var stdout = new StringWriter { NewLine = "\n" };
             var stderr = new StringWriter { NewLine = "\n" };
@@ -30,6 +30,6 @@ namespace PolicySim.Tests
             return new CliRun(code, stdout.ToString(), stderr.ToString());
         }
 
-        public static CliRun Invoke(params string[] args) => Invoke(string.Empty, args);
+        public static CliRun Invoke(params string[] args) => WithInput(string.Empty, args);
     }
 }

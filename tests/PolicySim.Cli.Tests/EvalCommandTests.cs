@@ -16,10 +16,10 @@ namespace PolicySim.Tests
         [Fact]
         public void Allowed_and_warn_text_go_to_stdout()
         {
-            var allow = CliRun.Invoke("{\"eventId\":\"e\",\"eventType\":\"command_exec\",\"timestamp\":\"2026-02-03T00:00:00Z\",\"data\":{\"type\":\"command\",\"command\":\"ls\"}}", "eval", "strict", "-");
+            var allow = CliRun.WithInput("{\"eventId\":\"e\",\"eventType\":\"command_exec\",\"timestamp\":\"2026-02-03T00:00:00Z\",\"data\":{\"type\":\"command\",\"command\":\"ls\"}}", "eval", "strict", "-");
             Assert.Equal("ALLOWED: Allowed\n", allow.Stdout);
             Assert.Equal(0, allow.ExitCode);
-            var warn = CliRun.Invoke("{\"eventId\":\"e\",\"eventType\":\"tool_call\",\"timestamp\":\"2026-02-03T00:00:00Z\",\"data\":{\"type\":\"tool\",\"toolName\":\"git_push\"},\"metadata\":{\"toolKind\":\"MCP\"}}", "eval", "default", "-");
+            var warn = CliRun.WithInput("{\"eventId\":\"e\",\"eventType\":\"tool_call\",\"timestamp\":\"2026-02-03T00:00:00Z\",\"data\":{\"type\":\"tool\",\"toolName\":\"git_push\"},\"metadata\":{\"toolKind\":\"MCP\"}}", "eval", "default", "-");
             Assert.Equal("WARN [mcp_tool]: Tool 'git_push' requires confirmation\n", warn.Stdout);
             Assert.Equal(1, warn.ExitCode);
         }
@@ -27,7 +27,7 @@ namespace PolicySim.Tests
         [Fact]
         public void Json_output_carries_the_normalized_event_and_decision()
         {
-            var r = CliRun.Invoke("{\"event_id\":\"e2\",\"event_type\":\"file_write\",\"timestamp\":\"2026-02-03T00:00:00Z\",\"data\":{\"type\":\"file\",\"file_path\":\"/tmp/a\"}}", "eval", "default", "-", "--json");
+            var r = CliRun.WithInput("{\"event_id\":\"e2\",\"event_type\":\"file_write\",\"timestamp\":\"2026-02-03T00:00:00Z\",\"data\":{\"type\":\"file\",\"file_path\":\"/tmp/a\"}}", "eval", "default", "-", "--json");
             Assert.Equal(0, r.ExitCode);
             using var doc = JsonDocument.Parse(r.Stdout);
             var root = doc.RootElement;
@@ -40,7 +40,7 @@ namespace PolicySim.Tests
         [Fact]
         public void Unmappable_event_is_an_error_outcome()
         {
-            var r = CliRun.Invoke("{\"eventId\":\"e\",\"eventType\":\"process_start\",\"timestamp\":\"2026-02-03T00:00:00Z\",\"data\":{\"type\":\"x\"}}", "eval", "default", "-", "--json");
+            var r = CliRun.WithInput("{\"eventId\":\"e\",\"eventType\":\"process_start\",\"timestamp\":\"2026-02-03T00:00:00Z\",\"data\":{\"type\":\"x\"}}", "eval", "default", "-", "--json");
             Assert.Equal(3, r.ExitCode);
             using var doc = JsonDocument.Parse(r.Stdout);
             Assert.Equal("error", doc.RootElement.GetProperty("outcome").GetString());
