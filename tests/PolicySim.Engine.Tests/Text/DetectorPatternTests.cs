@@ -32,7 +32,9 @@ namespace PolicySim.Tests.Text
                 string text = string.Concat(Enumerable.Range(0, count).Select(_ => Pieces[random.Next(Pieces.Length)]));
                 foreach (DetectorPattern pattern in patterns)
                 {
-                    Assert.True(pattern.IsMatchExact(text) == pattern.IsMatch(text), $"disagree on \"{text}\"");
+                    bool exact = pattern.IsMatchExact(text);
+                    Assert.True(exact == pattern.IsMatch(text), $"fast form disagrees on \"{text}\"");
+                    Assert.True(exact == pattern.IsMatchRewritten(text), $"look-around form disagrees on \"{text}\"");
                 }
             }
         }
@@ -48,7 +50,18 @@ namespace PolicySim.Tests.Text
         {
             var pattern = new DetectorPattern(Patterns[0]);
             Assert.Equal(expected, pattern.IsMatch(text));
+            Assert.Equal(expected, pattern.IsMatchRewritten(text));
             Assert.Equal(expected, pattern.IsMatchExact(text));
+        }
+
+        [Theory]
+        [InlineData("plain ascii text", "Simple")]
+        [InlineData("grüße \U0001F600", "Pairs")]
+        [InlineData("\u0939\u093F\u0902\u0926\u0940", "Divergent")] // हिंदी: U+0940 is Mc
+        [InlineData("\U0001D41A", "Divergent")]
+        public void Texts_are_classified_by_where_the_engines_differ(string text, string kind)
+        {
+            Assert.Equal(kind, DetectorPattern.Classify(text).ToString());
         }
 
         [Fact]

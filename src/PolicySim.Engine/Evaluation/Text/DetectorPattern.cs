@@ -11,14 +11,19 @@ namespace PolicySim.Evaluation.Text
     /// group and directly after one, and every alternative starts and ends with an ASCII word character.
     /// </summary>
     /// <remarks>
-    /// <para>Given that shape, Rust's <c>\b(…)</c> is exactly "the previous code point is not a Rust word
-    /// character" and <c>(…)\b</c> is "the next one is not", so the pattern is rewritten into one-sided
-    /// look-arounds over Rust's Unicode word set (<see cref="UnicodeData.Word"/>), and <c>.{0,N}</c> into a
-    /// surrogate-pair-aware dot that counts code points. The result is exact for every text yet keeps the
-    /// literal phrases first, so .NET's vectorised prefix search still applies (a general translation of
-    /// <c>\b</c> through <see cref="RustRegex"/> is about 15 times slower).</para>
-    /// <para><see cref="IsMatchExact"/> runs the general translation and exists so tests can prove the two
-    /// agree.</para>
+    /// <para>Three equivalent .NET forms are kept, chosen per text (see <see cref="Classify"/>):</para>
+    /// <list type="bullet">
+    /// <item>native <c>\b</c> and <c>.</c> — exact when every character is a word character for both engines or
+    /// for neither and there are no surrogate pairs (the usual case);</item>
+    /// <item>native <c>\b</c> with a pair-aware dot — exact when surrogate pairs are present but none of them
+    /// is a Rust word character (emoji, symbols), because .NET sees surrogates as non-word;</item>
+    /// <item>exact — <c>\b(</c> rewritten to a one-sided look-behind over Rust's Unicode word set and
+    /// <c>)\b</c> to a look-ahead; used when the text has characters whose word-ness differs (Mc/Me/Nl
+    /// marks, circled letters, astral letters). It is large (≈60 KB of pattern), so it is interpreted and
+    /// built on first need: compiling it made the first match take ≈200 ms of JIT time.</item>
+    /// </list>
+    /// <para><see cref="IsMatchExact"/> runs the general <see cref="RustRegex"/> translation so tests can prove
+    /// all forms agree.</para>
     /// </remarks>
     internal sealed class DetectorPattern
     {
@@ -27,60 +32,103 @@ namespace PolicySim.Evaluation.Text
         // (Canonical text has no lone surrogates and no newline.)
         private const string AnyCodePoint = "(?:[^\\uD800-\\uDBFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])";
 
-        // The detectors run on every untrusted-text event, so the one-time cost of compiling their regexes
-        // (a few ms each) is worth it where a JIT-friendly implementation exists.
+        // The detectors run on every untrusted-text event, so compiling their small native forms once (a few
+        // ms each) is worth it where a JIT-friendly implementation exists.
 #if NET8_0_OR_GREATER
-        private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
+        private const RegexOptions NativeOptions = RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.Compiled;
 #else
-        private const RegexOptions Options = RegexOptions.CultureInvariant;
+        private const RegexOptions NativeOptions = RegexOptions.CultureInvariant | RegexOptions.Singleline;
 #endif
 
+        // No match timeout: the built-in patterns only have bounded gaps (at most O(n·N²) steps), and with a
+        // timeout the one-time JIT of a compiled regex (hundreds of ms on a loaded machine) counted against
+        // the first match and made it throw.
+        private static readonly TimeSpan MatchTimeout = Regex.InfiniteMatchTimeout;
+
         private static string? s_wordAtom;
+        private static bool[]? s_agreesBmp;
 
         private readonly string _rustPattern;
-        private readonly Regex _regex;
-        private readonly Regex _bmpRegex;
+        private readonly Regex _native;
+        private readonly Regex _nativePairs;
+        private Regex? _rewritten;
         private Regex? _exact;
+
+        /// <summary>How a text relates to the differences between .NET and Rust semantics.</summary>
+        internal enum TextKind
+        {
+            /// <summary>No surrogate pairs; every character's word-ness agrees.</summary>
+            Simple,
+
+            /// <summary>Surrogate pairs, none of them a Rust word character; BMP word-ness agrees.</summary>
+            Pairs,
+
+            /// <summary>Some character's word-ness differs between the engines.</summary>
+            Divergent,
+        }
 
         /// <summary>Creates the pattern from its Rust-syntax body (semantics of <c>(?is)</c> + body).</summary>
         /// <param name="rustPattern">The pattern body, of the shape described on the type.</param>
         internal DetectorPattern(string rustPattern)
         {
             _rustPattern = "(?is)" + rustPattern;
-            string word = WordAtom();
-            _regex = new Regex(Rewrite(rustPattern, word, AnyCodePoint), Options, RustRegex.DefaultMatchTimeout);
+            Validate(rustPattern);
+            _native = new Regex(rustPattern, NativeOptions, MatchTimeout);
+            _nativePairs = new Regex(rustPattern.Replace(".{0,", AnyCodePoint + "{0,"), NativeOptions, MatchTimeout);
+        }
 
-            // Without surrogate pairs UTF-16 units are code points and .NET's `.` (Singleline) is Rust's
-            // `(?s).`; the plain loop backtracks several times faster than the pair-aware alternation.
-            _bmpRegex = new Regex(Rewrite(rustPattern, word, "."), Options | RegexOptions.Singleline, RustRegex.DefaultMatchTimeout);
+        /// <summary>Classifies <paramref name="text"/> (once per text, shared by all patterns).</summary>
+        /// <param name="text">Canonical text.</param>
+        /// <returns>Which form is exact for the text.</returns>
+        internal static TextKind Classify(string text)
+        {
+            TextKind kind = TextKind.Simple;
+            bool[]? agrees = null;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c < 0x80)
+                {
+                    continue;
+                }
+
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    if (UnicodeData.Word.Contains(char.ConvertToUtf32(c, text[i + 1])))
+                    {
+                        return TextKind.Divergent;
+                    }
+
+                    kind = TextKind.Pairs;
+                    i++;
+                    continue;
+                }
+
+                agrees ??= LazyInitializer.EnsureInitialized(ref s_agreesBmp, BuildAgreement)!;
+                if (!agrees[c])
+                {
+                    return TextKind.Divergent;
+                }
+            }
+
+            return kind;
         }
 
         /// <summary>Tests the pattern against canonical (lower-cased) text.</summary>
         /// <param name="text">Canonical text.</param>
         /// <returns>Whether the signal fires.</returns>
-        internal bool IsMatch(string text) => (HasSurrogates(text) ? _regex : _bmpRegex).IsMatch(text);
+        internal bool IsMatch(string text) => IsMatch(text, Classify(text));
 
-        /// <summary>Tests the pattern when the caller already knows whether the text has surrogate pairs.</summary>
+        /// <summary>Tests the pattern when the caller already classified the text.</summary>
         /// <param name="text">Canonical text.</param>
-        /// <param name="hasSurrogates">Result of <see cref="HasSurrogates"/> for <paramref name="text"/>.</param>
+        /// <param name="kind">Result of <see cref="Classify"/> for <paramref name="text"/>.</param>
         /// <returns>Whether the signal fires.</returns>
-        internal bool IsMatch(string text, bool hasSurrogates) => (hasSurrogates ? _regex : _bmpRegex).IsMatch(text);
-
-        /// <summary>Returns whether <paramref name="text"/> contains any surrogate code unit.</summary>
-        /// <param name="text">Canonical text.</param>
-        /// <returns>True when a supplementary-plane character is present.</returns>
-        internal static bool HasSurrogates(string text)
+        internal bool IsMatch(string text, TextKind kind) => kind switch
         {
-            foreach (char c in text)
-            {
-                if (c >= 0xD800 && c <= 0xDFFF)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            TextKind.Simple => _native.IsMatch(text),
+            TextKind.Pairs => _nativePairs.IsMatch(text),
+            _ => Rewritten().IsMatch(text),
+        };
 
         /// <summary>Tests the general Rust translation of the same pattern (for equivalence tests).</summary>
         /// <param name="text">Canonical text.</param>
@@ -99,6 +147,47 @@ namespace PolicySim.Evaluation.Text
             }
 
             return exact!.IsMatch(text);
+        }
+
+        /// <summary>Tests the look-around form regardless of the text (for equivalence tests).</summary>
+        /// <param name="text">Canonical text.</param>
+        /// <returns>Whether the signal fires.</returns>
+        internal bool IsMatchRewritten(string text) => Rewritten().IsMatch(text);
+
+        private Regex Rewritten()
+        {
+            Regex? regex = Volatile.Read(ref _rewritten);
+            if (regex == null)
+            {
+                regex = new Regex(Rewrite(_rustPattern.Substring(5), WordAtom(), AnyCodePoint), RegexOptions.CultureInvariant, MatchTimeout);
+                Volatile.Write(ref _rewritten, regex);
+            }
+
+            return regex;
+        }
+
+        private static void Validate(string pattern) => Rewrite(pattern, "W", ".");
+
+        // For each BMP character: true when .NET's \b word test and Rust's Unicode word set classify it the same
+        // way (surrogates: false). Probing .NET's own \w keeps this right for whatever runtime is running.
+        private static bool[] BuildAgreement()
+        {
+            var netWord = new Regex(@"\A\w\z", RegexOptions.CultureInvariant);
+            CodePointSet rustWord = UnicodeData.Word;
+            var table = new bool[0x10000];
+            for (int c = 0; c < 0x10000; c++)
+            {
+                if (c >= 0xD800 && c <= 0xDFFF)
+                {
+                    continue;
+                }
+
+                // .NET's \b (unlike its \w) also counts U+200C/U+200D as word characters, as Rust does.
+                bool net = c == 0x200C || c == 0x200D || netWord.IsMatch(((char)c).ToString());
+                table[c] = net == rustWord.Contains(c);
+            }
+
+            return table;
         }
 
         // \b( alt1|alt2 ) \b  →  (?=[first letters])(?<!W)(?: alt1|alt2 )(?!W). The cheap one-letter look-ahead

@@ -48,10 +48,10 @@ namespace PolicySim.Evaluation.Text
             var signals = new List<string>(9);
             var fired = new bool[Heuristics.Length];
             float hsum = 0f;
-            bool surrogates = DetectorPattern.HasSurrogates(t);
+            DetectorPattern.TextKind kind = DetectorPattern.Classify(t);
             for (int i = 0; i < Heuristics.Length; i++)
             {
-                if (Heuristics[i].Pattern.IsMatch(t, surrogates))
+                if (Heuristics[i].Pattern.IsMatch(t, kind))
                 {
                     fired[i] = true;
                     signals.Add(Heuristics[i].Id);

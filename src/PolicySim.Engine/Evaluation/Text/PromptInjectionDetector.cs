@@ -72,10 +72,10 @@ namespace PolicySim.Evaluation.Text
             }
 
             bool critical = false;
-            bool surrogates = DetectorPattern.HasSurrogates(canonical.Text);
+            DetectorPattern.TextKind kind = DetectorPattern.Classify(canonical.Text);
             foreach (Signal signal in Signals)
             {
-                if (signal.Pattern.IsMatch(canonical.Text, surrogates))
+                if (signal.Pattern.IsMatch(canonical.Text, kind))
                 {
                     fired.Add(signal.Id);
                     score += signal.Weight;
