@@ -1,24 +1,264 @@
 using System;
+using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading;
 using PolicySim.Evaluation.Matching;
 
 namespace PolicySim.Evaluation.Text
 {
-    /// <summary>Builds the detectors' signal regexes from Rust syntax so that <c>\b</c> and <c>.{0,N}</c> keep
-    /// Rust's Unicode word definition and code-point counting.</summary>
-    internal static class DetectorPattern
+    /// <summary>
+    /// One detector signal regex. Patterns are written in Rust syntax with <c>\b</c> only directly before a
+    /// group and directly after one, and every alternative starts and ends with an ASCII word character.
+    /// </summary>
+    /// <remarks>
+    /// <para>Three equivalent .NET forms are kept, chosen per text (see <see cref="Classify"/>):</para>
+    /// <list type="bullet">
+    /// <item>native <c>\b</c> and <c>.</c> — exact when every character is a word character for both engines or
+    /// for neither and there are no surrogate pairs (the usual case);</item>
+    /// <item>native <c>\b</c> with a pair-aware dot — exact when surrogate pairs are present but none of them
+    /// is a Rust word character (emoji, symbols), because .NET sees surrogates as non-word;</item>
+    /// <item>exact — <c>\b(</c> rewritten to a one-sided look-behind over Rust's Unicode word set and
+    /// <c>)\b</c> to a look-ahead; used when the text has characters whose word-ness differs (Mc/Me/Nl
+    /// marks, circled letters, astral letters). It is large (≈60 KB of pattern), so it is interpreted and
+    /// built on first need: compiling it made the first match take ≈200 ms of JIT time.</item>
+    /// </list>
+    /// <para><see cref="IsMatchExact"/> runs the general <see cref="RustRegex"/> translation so tests can prove
+    /// all forms agree.</para>
+    /// </remarks>
+    internal sealed class DetectorPattern
     {
-        /// <summary>Compiles a built-in detector pattern (case-insensitive, dot matches all).</summary>
-        /// <param name="rustPattern">The pattern body in Rust syntax.</param>
-        /// <returns>The compiled regex.</returns>
-        internal static Regex Compile(string rustPattern)
+        // Any code point. The common single-unit case comes first; a high surrogate can only be taken together
+        // with its low half, so a gap never ends inside a pair and counts code points like Rust's `.`.
+        // (Canonical text has no lone surrogates and no newline.)
+        private const string AnyCodePoint = "(?:[^\\uD800-\\uDBFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])";
+
+        // The detectors run on every untrusted-text event, so compiling their small native forms once (a few
+        // ms each) is worth it where a JIT-friendly implementation exists.
+#if NET8_0_OR_GREATER
+        private const RegexOptions NativeOptions = RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.Compiled;
+#else
+        private const RegexOptions NativeOptions = RegexOptions.CultureInvariant | RegexOptions.Singleline;
+#endif
+
+        // No match timeout: the built-in patterns only have bounded gaps (at most O(n·N²) steps), and with a
+        // timeout the one-time JIT of a compiled regex (hundreds of ms on a loaded machine) counted against
+        // the first match and made it throw.
+        private static readonly TimeSpan MatchTimeout = Regex.InfiniteMatchTimeout;
+
+        private static string? s_wordAtom;
+        private static bool[]? s_agreesBmp;
+
+        private readonly string _rustPattern;
+        private readonly Regex _native;
+        private readonly Regex _nativePairs;
+        private Regex? _rewritten;
+        private Regex? _exact;
+
+        /// <summary>How a text relates to the differences between .NET and Rust semantics.</summary>
+        internal enum TextKind
         {
-            if (!RustRegex.TryCompile("(?is)" + rustPattern, RustRegex.DefaultMatchTimeout, out Regex? regex, out string? error))
+            /// <summary>No surrogate pairs; every character's word-ness agrees.</summary>
+            Simple,
+
+            /// <summary>Surrogate pairs, none of them a Rust word character; BMP word-ness agrees.</summary>
+            Pairs,
+
+            /// <summary>Some character's word-ness differs between the engines.</summary>
+            Divergent,
+        }
+
+        /// <summary>Creates the pattern from its Rust-syntax body (semantics of <c>(?is)</c> + body).</summary>
+        /// <param name="rustPattern">The pattern body, of the shape described on the type.</param>
+        internal DetectorPattern(string rustPattern)
+        {
+            _rustPattern = "(?is)" + rustPattern;
+            Validate(rustPattern);
+            _native = new Regex(rustPattern, NativeOptions, MatchTimeout);
+            _nativePairs = new Regex(rustPattern.Replace(".{0,", AnyCodePoint + "{0,"), NativeOptions, MatchTimeout);
+        }
+
+        /// <summary>Classifies <paramref name="text"/> (once per text, shared by all patterns).</summary>
+        /// <param name="text">Canonical text.</param>
+        /// <returns>Which form is exact for the text.</returns>
+        internal static TextKind Classify(string text)
+        {
+            TextKind kind = TextKind.Simple;
+            bool[]? agrees = null;
+            for (int i = 0; i < text.Length; i++)
             {
-                throw new InvalidOperationException("Built-in detector pattern is invalid: " + error);
+                char c = text[i];
+                if (c < 0x80)
+                {
+                    continue;
+                }
+
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    if (UnicodeData.Word.Contains(char.ConvertToUtf32(c, text[i + 1])))
+                    {
+                        return TextKind.Divergent;
+                    }
+
+                    kind = TextKind.Pairs;
+                    i++;
+                    continue;
+                }
+
+                agrees ??= LazyInitializer.EnsureInitialized(ref s_agreesBmp, BuildAgreement)!;
+                if (!agrees[c])
+                {
+                    return TextKind.Divergent;
+                }
             }
 
-            return regex!;
+            return kind;
+        }
+
+        /// <summary>Tests the pattern against canonical (lower-cased) text.</summary>
+        /// <param name="text">Canonical text.</param>
+        /// <returns>Whether the signal fires.</returns>
+        internal bool IsMatch(string text) => IsMatch(text, Classify(text));
+
+        /// <summary>Tests the pattern when the caller already classified the text.</summary>
+        /// <param name="text">Canonical text.</param>
+        /// <param name="kind">Result of <see cref="Classify"/> for <paramref name="text"/>.</param>
+        /// <returns>Whether the signal fires.</returns>
+        internal bool IsMatch(string text, TextKind kind) => kind switch
+        {
+            TextKind.Simple => _native.IsMatch(text),
+            TextKind.Pairs => _nativePairs.IsMatch(text),
+            _ => Rewritten().IsMatch(text),
+        };
+
+        /// <summary>Tests the general Rust translation of the same pattern (for equivalence tests).</summary>
+        /// <param name="text">Canonical text.</param>
+        /// <returns>Whether the signal fires.</returns>
+        internal bool IsMatchExact(string text)
+        {
+            Regex? exact = Volatile.Read(ref _exact);
+            if (exact == null)
+            {
+                if (!RustRegex.TryCompile(_rustPattern, out exact, out string? error))
+                {
+                    throw new InvalidOperationException("Built-in detector pattern is invalid: " + error);
+                }
+
+                Volatile.Write(ref _exact, exact);
+            }
+
+            return exact!.IsMatch(text);
+        }
+
+        /// <summary>Tests the look-around form regardless of the text (for equivalence tests).</summary>
+        /// <param name="text">Canonical text.</param>
+        /// <returns>Whether the signal fires.</returns>
+        internal bool IsMatchRewritten(string text) => Rewritten().IsMatch(text);
+
+        private Regex Rewritten()
+        {
+            Regex? regex = Volatile.Read(ref _rewritten);
+            if (regex == null)
+            {
+                regex = new Regex(Rewrite(_rustPattern.Substring(5), WordAtom(), AnyCodePoint), RegexOptions.CultureInvariant, MatchTimeout);
+                Volatile.Write(ref _rewritten, regex);
+            }
+
+            return regex;
+        }
+
+        private static void Validate(string pattern) => Rewrite(pattern, "W", ".");
+
+        // For each BMP character: true when .NET's \b word test and Rust's Unicode word set classify it the same
+        // way (surrogates: false). Probing .NET's own \w keeps this right for whatever runtime is running.
+        private static bool[] BuildAgreement()
+        {
+            var netWord = new Regex(@"\A\w\z", RegexOptions.CultureInvariant);
+            CodePointSet rustWord = UnicodeData.Word;
+            var table = new bool[0x10000];
+            for (int c = 0; c < 0x10000; c++)
+            {
+                if (c >= 0xD800 && c <= 0xDFFF)
+                {
+                    continue;
+                }
+
+                // .NET's \b (unlike its \w) also counts U+200C/U+200D as word characters, as Rust does.
+                bool net = c == 0x200C || c == 0x200D || netWord.IsMatch(((char)c).ToString());
+                table[c] = net == rustWord.Contains(c);
+            }
+
+            return table;
+        }
+
+        // \b( alt1|alt2 ) \b  →  (?=[first letters])(?<!W)(?: alt1|alt2 )(?!W). The cheap one-letter look-ahead
+        // runs first so the costly look-behind over the Unicode word set is evaluated only where a phrase can
+        // start (measured ~10x faster after a .{0,64} gap, where every backtracking position is tried).
+        private static string Rewrite(string pattern, string word, string anyCodePoint)
+        {
+            var sb = new StringBuilder(pattern.Length * 2);
+            int i = 0;
+            while (i < pattern.Length)
+            {
+                if (string.CompareOrdinal(pattern, i, "\\b(", 0, 3) == 0)
+                {
+                    int close = pattern.IndexOf(')', i + 3);
+                    string body = pattern.Substring(i + 3, close - i - 3);
+                    var first = new StringBuilder();
+                    foreach (string alternative in body.Split('|'))
+                    {
+                        char c = alternative[0];
+                        if (first.ToString().IndexOf(c) < 0)
+                        {
+                            first.Append(c);
+                        }
+                    }
+
+                    sb.Append("(?=[").Append(first).Append("])(?<!").Append(word).Append(")(?:").Append(body).Append(')');
+                    i = close + 1;
+                    if (string.CompareOrdinal(pattern, i, "\\b", 0, 2) == 0)
+                    {
+                        sb.Append("(?!").Append(word).Append(')');
+                        i += 2;
+                    }
+                    else
+                    {
+                        throw new InvalidOperationException("Detector group must end with \\b: " + pattern);
+                    }
+
+                    continue;
+                }
+
+                if (string.CompareOrdinal(pattern, i, ".{0,", 0, 4) == 0)
+                {
+                    sb.Append(anyCodePoint).Append("{0,");
+                    i += 4;
+                    continue;
+                }
+
+                if (pattern[i] == '\\' && (i + 1 >= pattern.Length || pattern[i + 1] != 's'))
+                {
+                    throw new InvalidOperationException("Unsupported escape in detector pattern: " + pattern);
+                }
+
+                sb.Append(pattern[i]);
+                i++;
+            }
+
+            return sb.ToString();
+        }
+
+        private static string WordAtom()
+        {
+            string? atom = Volatile.Read(ref s_wordAtom);
+            if (atom == null)
+            {
+                var sb = new StringBuilder();
+                RustRegexTranslator.AppendSet(sb, UnicodeData.Word);
+                atom = sb.ToString();
+                Volatile.Write(ref s_wordAtom, atom);
+            }
+
+            return atom;
         }
     }
 }

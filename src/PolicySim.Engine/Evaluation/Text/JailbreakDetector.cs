@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 using PolicySim.Evaluation.Matching;
 
 namespace PolicySim.Evaluation.Text
@@ -49,9 +48,10 @@ namespace PolicySim.Evaluation.Text
             var signals = new List<string>(9);
             var fired = new bool[Heuristics.Length];
             float hsum = 0f;
+            DetectorPattern.TextKind kind = DetectorPattern.Classify(t);
             for (int i = 0; i < Heuristics.Length; i++)
             {
-                if (Heuristics[i].Regex.IsMatch(t))
+                if (Heuristics[i].Pattern.IsMatch(t, kind))
                 {
                     fired[i] = true;
                     signals.Add(Heuristics[i].Id);
@@ -228,14 +228,14 @@ namespace PolicySim.Evaluation.Text
             {
                 Id = id;
                 Weight = weight;
-                Regex = DetectorPattern.Compile(rustPattern);
+                Pattern = new DetectorPattern(rustPattern);
             }
 
             internal string Id { get; }
 
             internal float Weight { get; }
 
-            internal Regex Regex { get; }
+            internal DetectorPattern Pattern { get; }
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 
 namespace PolicySim.Evaluation.Text
 {
@@ -9,7 +8,7 @@ namespace PolicySim.Evaluation.Text
     /// steps 1–5): fingerprint, canonicalize, test the seven signals, derive the level.
     /// </summary>
     /// <remarks>
-    /// The signal regexes are written in Rust syntax and translated once (see <see cref="DetectorPattern"/>):
+    /// The signal regexes are written in Rust syntax (see <see cref="DetectorPattern"/> for how they run):
     /// "word X" is <c>\bX\b</c> with Rust's Unicode word boundary, "≤ N chars" is <c>.{0,N}</c> counting code
     /// points. The phrase lists are exactly those of the spec table.
     /// </remarks>
@@ -73,9 +72,10 @@ namespace PolicySim.Evaluation.Text
             }
 
             bool critical = false;
+            DetectorPattern.TextKind kind = DetectorPattern.Classify(canonical.Text);
             foreach (Signal signal in Signals)
             {
-                if (signal.Regex.IsMatch(canonical.Text))
+                if (signal.Pattern.IsMatch(canonical.Text, kind))
                 {
                     fired.Add(signal.Id);
                     score += signal.Weight;
@@ -96,14 +96,14 @@ namespace PolicySim.Evaluation.Text
             {
                 Id = id;
                 Weight = weight;
-                Regex = DetectorPattern.Compile(rustPattern);
+                Pattern = new DetectorPattern(rustPattern);
             }
 
             internal string Id { get; }
 
             internal int Weight { get; }
 
-            internal Regex Regex { get; }
+            internal DetectorPattern Pattern { get; }
         }
     }
 }
