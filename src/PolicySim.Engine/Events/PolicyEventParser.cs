@@ -491,7 +491,7 @@ namespace PolicySim.Events
                 case JsonValueKind.Array:
                     return "sequence";
                 case JsonValueKind.String:
-                    return "string " + RustDebugString(value.GetString()!);
+                    return "string " + RustDebug.Quote(value.GetString()!);
                 case JsonValueKind.True:
                     return "boolean `true`";
                 case JsonValueKind.False:
@@ -507,48 +507,5 @@ namespace PolicySim.Events
             }
         }
 
-        /// <summary>Approximates Rust's <c>{:?}</c> of a string: quoted, with \" \\ \n \r \t \0 escaped.</summary>
-        private static string RustDebugString(string text)
-        {
-            var sb = new StringBuilder(text.Length + 2);
-            sb.Append('"');
-            foreach (char c in text)
-            {
-                switch (c)
-                {
-                    case '"':
-                        sb.Append("\\\"");
-                        break;
-                    case '\\':
-                        sb.Append("\\\\");
-                        break;
-                    case '\n':
-                        sb.Append("\\n");
-                        break;
-                    case '\r':
-                        sb.Append("\\r");
-                        break;
-                    case '\t':
-                        sb.Append("\\t");
-                        break;
-                    case '\0':
-                        sb.Append("\\0");
-                        break;
-                    default:
-                        if (c < 0x20 || c == 0x7F)
-                        {
-                            sb.Append("\\u{").Append(((int)c).ToString("x", CultureInfo.InvariantCulture)).Append('}');
-                        }
-                        else
-                        {
-                            sb.Append(c);
-                        }
-
-                        break;
-                }
-            }
-
-            return sb.Append('"').ToString();
-        }
     }
 }

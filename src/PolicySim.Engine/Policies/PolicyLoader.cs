@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using PolicySim.Policies.Clawdstrike;
+using PolicySim.Serialization;
 
 namespace PolicySim.Policies
 {
@@ -60,7 +61,7 @@ namespace PolicySim.Policies
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
             {
                 string os = ex is FileNotFoundException || ex is DirectoryNotFoundException ? "No such file or directory (os error 2)" : ex.Message;
-                string message = Quote(reference) + " is not a known ruleset; failed to load policy file: IO error: " + os;
+                string message = RustDebug.Quote(reference) + " is not a known ruleset; failed to load policy file: IO error: " + os;
                 throw new PolicyLoadException(message, PolicyLoadFailure.Io, new[] { new PolicyDiagnostic(reference, 0, 0, string.Empty, message) }, ex);
             }
 
@@ -71,7 +72,7 @@ namespace PolicySim.Policies
             }
             catch (PolicyLoadException ex)
             {
-                throw new PolicyLoadException(Quote(reference) + " is not a known ruleset; failed to load policy file: " + ex.Message, ex.Failure, ex.Diagnostics, ex);
+                throw new PolicyLoadException(RustDebug.Quote(reference) + " is not a known ruleset; failed to load policy file: " + ex.Message, ex.Failure, ex.Diagnostics, ex);
             }
         }
 
@@ -98,47 +99,6 @@ namespace PolicySim.Policies
         {
             var (evaluator, rules) = ClawdstrikeCompiler.Compile(doc);
             return new PolicyDefinition(doc.Name, doc.Description, doc.Version, ClawdstrikeCompiler.Dialect, kind, reference, path, evaluator.FailFast, rules, evaluator, doc);
-        }
-
-        /// <summary>Quotes like Rust's <c>{:?}</c> of a string.</summary>
-        internal static string Quote(string s)
-        {
-            var sb = new System.Text.StringBuilder(s.Length + 2);
-            sb.Append('"');
-            foreach (char c in s)
-            {
-                switch (c)
-                {
-                    case '"':
-                        sb.Append("\\\"");
-                        break;
-                    case '\\':
-                        sb.Append("\\\\");
-                        break;
-                    case '\n':
-                        sb.Append("\\n");
-                        break;
-                    case '\r':
-                        sb.Append("\\r");
-                        break;
-                    case '\t':
-                        sb.Append("\\t");
-                        break;
-                    default:
-                        if (c < 0x20)
-                        {
-                            sb.Append("\\u{").Append(((int)c).ToString("x", System.Globalization.CultureInfo.InvariantCulture)).Append('}');
-                        }
-                        else
-                        {
-                            sb.Append(c);
-                        }
-
-                        break;
-                }
-            }
-
-            return sb.Append('"').ToString();
         }
     }
 }

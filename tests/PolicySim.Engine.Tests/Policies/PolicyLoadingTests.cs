@@ -13,6 +13,11 @@ namespace PolicySim.Tests.Policies
         [InlineData("bogus: 1", "unknown field `bogus`, expected one of `version`")]
         [InlineData("guards: {secret_leak: {patterns: [{name: a, pattern: b, extra: 1}]}}", "unknown field `extra`")]
         [InlineData("guards: {jailbreak: {detector: {linear_model: {w_x: 1}}}}", "unknown field `w_x`")]
+        [InlineData("merge_strategy: bogus", "unknown variant `bogus`, expected one of `replace`, `merge`, `deep_merge`")]
+        [InlineData("guards: {mcp_tool: {default_action: maybe}}", "unknown variant `maybe`, expected `allow` or `block`")]
+        [InlineData("guards: {egress_allowlist: {default_action: maybe}}", "unknown variant `maybe`, expected one of `allow`, `block`, `log`")]
+        [InlineData("guards: {secret_leak: {severity_threshold: Critical}}", "unknown variant `Critical`, expected one of `info`, `warning`, `error`, `critical`")]
+        [InlineData("guards: {prompt_injection: {block_at_or_above: extreme}}", "unknown variant `extreme`, expected one of `safe`, `suspicious`, `high`, `critical`")]
         public void Unknown_keys_are_rejected_at_every_level(string yaml, string expected)
         {
             var ex = Assert.Throws<PolicyLoadException>(() => Yaml(yaml));

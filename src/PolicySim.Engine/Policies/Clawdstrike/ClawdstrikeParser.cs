@@ -25,7 +25,11 @@ namespace PolicySim.Policies.Clawdstrike
         private static readonly string[] MaskingKeys = { "first", "last" };
         private static readonly string[] PatchKeys = { "enabled", "max_additions", "max_deletions", "forbidden_patterns", "require_balance", "max_imbalance_ratio" };
         private static readonly string[] McpKeys = { "enabled", "allow", "block", "deny", "require_confirmation", "default_action", "max_args_size", "additional_allow", "remove_allow", "additional_block", "remove_block" };
-        private static readonly string[] McpKeysForMessage = { "enabled", "allow", "block", "require_confirmation", "default_action", "max_args_size", "additional_allow", "remove_allow", "additional_block", "remove_block" };
+        private static readonly string[] MergeStrategyNames = { "replace", "merge", "deep_merge" };
+        private static readonly string[] EgressActionNames = { "allow", "block", "log" };
+        private static readonly string[] McpActionNames = { "allow", "block" };
+        private static readonly string[] SeverityNames = { "info", "warning", "error", "critical" };
+        private static readonly string[] LevelNames = { "safe", "suspicious", "high", "critical" };
         private static readonly string[] PromptInjectionKeys = { "enabled", "warn_at_or_above", "block_at_or_above", "max_scan_bytes" };
         private static readonly string[] JailbreakKeys = { "enabled", "detector" };
         private static readonly string[] DetectorKeys = { "block_threshold", "warn_threshold", "max_input_bytes", "session_aggregation", "layers", "linear_model", "session_max_entries", "session_ttl_seconds", "session_half_life_seconds" };
@@ -90,25 +94,7 @@ namespace PolicySim.Policies.Clawdstrike
                         doc.ExtendsLocation = Loc(r, node);
                         break;
                     case "merge_strategy":
-                        string? ms = r.String(node, key);
-                        switch (ms)
-                        {
-                            case null:
-                                break;
-                            case "replace":
-                                doc.MergeStrategy = MergeStrategy.Replace;
-                                break;
-                            case "merge":
-                                doc.MergeStrategy = MergeStrategy.Merge;
-                                break;
-                            case "deep_merge":
-                                doc.MergeStrategy = MergeStrategy.DeepMerge;
-                                break;
-                            default:
-                                r.Error(node, key, "unknown variant `" + ms + "`, expected one of `replace`, `merge`, `deep_merge`");
-                                break;
-                        }
-
+                        doc.MergeStrategy = r.Variant(node, key, MergeStrategyNames, ("replace", MergeStrategy.Replace), ("merge", MergeStrategy.Merge), ("deep_merge", MergeStrategy.DeepMerge)) ?? doc.MergeStrategy;
                         break;
                     case "guards":
                         if (!YamlSchemaReader.IsNull(node))
@@ -280,25 +266,7 @@ namespace PolicySim.Policies.Clawdstrike
                     case "default_action":
                         if (!YamlSchemaReader.IsNull(pair.Value))
                         {
-                            string? v = r.String(pair.Value, p);
-                            switch (v)
-                            {
-                                case null:
-                                    break;
-                                case "allow":
-                                    c.DefaultAction = EgressDefaultAction.Allow;
-                                    break;
-                                case "block":
-                                case "deny":
-                                    c.DefaultAction = EgressDefaultAction.Block;
-                                    break;
-                                case "log":
-                                    c.DefaultAction = EgressDefaultAction.Log;
-                                    break;
-                                default:
-                                    r.Error(pair.Value, p, "unknown variant `" + v + "`, expected one of `allow`, `block`, `log`");
-                                    break;
-                            }
+                            c.DefaultAction = r.Variant(pair.Value, p, EgressActionNames, ("allow", EgressDefaultAction.Allow), ("block", EgressDefaultAction.Block), ("deny", EgressDefaultAction.Block), ("log", EgressDefaultAction.Log));
                         }
 
                         break;
@@ -320,29 +288,8 @@ namespace PolicySim.Policies.Clawdstrike
             return c;
         }
 
-        internal static GuardSeverity? ParseSeverity(YamlSchemaReader r, YamlNode node, string path)
-        {
-            string? v = r.String(node, path);
-            switch (v)
-            {
-                case null:
-                    return null;
-                case "info":
-                case "low":
-                    return GuardSeverity.Info;
-                case "warning":
-                case "medium":
-                    return GuardSeverity.Warning;
-                case "error":
-                case "high":
-                    return GuardSeverity.Error;
-                case "critical":
-                    return GuardSeverity.Critical;
-                default:
-                    r.Error(node, path, "unknown variant `" + v + "`, expected one of `info`, `warning`, `error`, `critical`");
-                    return null;
-            }
-        }
+        internal static GuardSeverity? ParseSeverity(YamlSchemaReader r, YamlNode node, string path) =>
+            r.Variant(node, path, SeverityNames, ("info", GuardSeverity.Info), ("low", GuardSeverity.Info), ("warning", GuardSeverity.Warning), ("medium", GuardSeverity.Warning), ("error", GuardSeverity.Error), ("high", GuardSeverity.Error), ("critical", GuardSeverity.Critical));
 
         private static SecretLeakConfig ParseSecretLeak(YamlSchemaReader r, YamlNode node, string path)
         {
@@ -521,22 +468,7 @@ namespace PolicySim.Policies.Clawdstrike
                     case "default_action":
                         if (!YamlSchemaReader.IsNull(pair.Value))
                         {
-                            string? v = r.String(pair.Value, p);
-                            switch (v)
-                            {
-                                case null:
-                                    break;
-                                case "allow":
-                                    c.DefaultAction = McpDefaultAction.Allow;
-                                    break;
-                                case "block":
-                                case "deny":
-                                    c.DefaultAction = McpDefaultAction.Block;
-                                    break;
-                                default:
-                                    r.Error(pair.Value, p, "unknown variant `" + v + "`, expected `allow` or `block`");
-                                    break;
-                            }
+                            c.DefaultAction = r.Variant(pair.Value, p, McpActionNames, ("allow", McpDefaultAction.Allow), ("block", McpDefaultAction.Block), ("deny", McpDefaultAction.Block));
                         }
 
                         break;
@@ -562,32 +494,11 @@ namespace PolicySim.Policies.Clawdstrike
                 }
             }
 
-            _ = McpKeysForMessage;
             return c;
         }
 
-        private static InjectionThreshold? ParseLevel(YamlSchemaReader r, YamlNode node, string path)
-        {
-            string? v = r.String(node, path);
-            switch (v)
-            {
-                case null:
-                    return null;
-                case "safe":
-                    return InjectionThreshold.Safe;
-                case "suspicious":
-                case "low":
-                    return InjectionThreshold.Suspicious;
-                case "high":
-                case "medium":
-                    return InjectionThreshold.High;
-                case "critical":
-                    return InjectionThreshold.Critical;
-                default:
-                    r.Error(node, path, "unknown variant `" + v + "`, expected one of `safe`, `suspicious`, `high`, `critical`");
-                    return null;
-            }
-        }
+        private static InjectionThreshold? ParseLevel(YamlSchemaReader r, YamlNode node, string path) =>
+            r.Variant(node, path, LevelNames, ("safe", InjectionThreshold.Safe), ("suspicious", InjectionThreshold.Suspicious), ("low", InjectionThreshold.Suspicious), ("high", InjectionThreshold.High), ("medium", InjectionThreshold.High), ("critical", InjectionThreshold.Critical));
 
         private static PromptInjectionConfig ParsePromptInjection(YamlSchemaReader r, YamlNode node, string path)
         {

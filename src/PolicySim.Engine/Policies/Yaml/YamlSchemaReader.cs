@@ -165,6 +165,34 @@ namespace PolicySim.Policies.Yaml
             return s;
         }
 
+        /// <summary>
+        /// Reads a string naming one of <paramref name="variants"/> (aliases allowed: several names may share a value);
+        /// anything else is serde's <c>unknown variant</c> error listing <paramref name="canonical"/>.
+        /// </summary>
+        public T? Variant<T>(YamlNode node, string path, IReadOnlyList<string> canonical, params (string Name, T Value)[] variants)
+            where T : struct
+        {
+            string? text = String(node, path);
+            if (text == null)
+            {
+                return null;
+            }
+
+            foreach (var (name, value) in variants)
+            {
+                if (string.Equals(name, text, StringComparison.Ordinal))
+                {
+                    return value;
+                }
+            }
+
+            string expected = canonical.Count == 2
+                ? "`" + canonical[0] + "` or `" + canonical[1] + "`"
+                : "one of " + string.Join(", ", canonical.Select(c => "`" + c + "`"));
+            Error(node, path, "unknown variant `" + text + "`, expected " + expected);
+            return null;
+        }
+
         public bool? Bool(YamlNode node, string path)
         {
             if (!Visit(node))
