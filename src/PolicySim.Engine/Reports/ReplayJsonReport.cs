@@ -106,9 +106,10 @@ namespace PolicySim.Reports
         /// </summary>
         /// <param name="reports">The JSON texts of the reports, in input order.</param>
         /// <param name="names">The report names (paths), for the <c>inputs</c> list.</param>
+        /// <param name="exitCode">Computes the merged report's <c>exit_code</c> from the merged summary; null for 0.</param>
         /// <returns>The merged report and its summary.</returns>
         /// <exception cref="FormatException">A report is not a <c>policysim.replay/1</c> report.</exception>
-        public static (string Json, ReplaySummary Summary) Merge(IReadOnlyList<string> reports, IReadOnlyList<string> names)
+        public static (string Json, ReplaySummary Summary) Merge(IReadOnlyList<string> reports, IReadOnlyList<string> names, Func<ReplaySummary, int>? exitCode = null)
         {
             Require.NotNull(reports, nameof(reports));
 
@@ -173,7 +174,7 @@ namespace PolicySim.Reports
             merged ??= new ReplaySummary();
             flips.WriteEndArray();
             errors.WriteEndArray();
-            return (Envelope("merge", candidate, baseline, names ?? Array.Empty<string>(), merged, allFlips ? flips.ToString() : null, errors.ToString(), 0), merged);
+            return (Envelope("merge", candidate, baseline, names ?? Array.Empty<string>(), merged, allFlips ? flips.ToString() : null, errors.ToString(), exitCode?.Invoke(merged) ?? 0), merged);
         }
 
         /// <summary>Reads the summary and groups of a report.</summary>
