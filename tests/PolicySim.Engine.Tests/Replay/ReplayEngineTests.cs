@@ -143,7 +143,7 @@ guards:
         public void Redacted_tool_parameters_make_the_candidate_unknown_naming_the_field()
         {
             string tool = Tool("r1", "h", "{\"token\":\"[redacted]\"}");
-            string records = tool.Substring(0, tool.Length - 1) + ",\"outcome\":\"allowed\"}\n";
+            string records = tool[..^1] + ",\"outcome\":\"allowed\"}\n";
             var (items, summary) = RunReplay(Old, Records(records));
             ReplayResult r = items.Single().Result!;
             Assert.Equal(FlipKind.ToUnknown, r.Flip);
