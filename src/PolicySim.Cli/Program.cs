@@ -51,6 +51,10 @@ namespace PolicySim.Cli
             var root = new RootCommand("policysim: replay, compare and test AI-agent guardrail policies before you ship them.");
             root.Subcommands.Add(Simulate(console));
             root.Subcommands.Add(Eval(console));
+            root.Subcommands.Add(ReplayCommands.Replay(console));
+            root.Subcommands.Add(ReplayCommands.Compare(console));
+            root.Subcommands.Add(ReplayCommands.Impact(console));
+            root.Subcommands.Add(ReplayCommands.Merge(console));
             return root;
         }
 

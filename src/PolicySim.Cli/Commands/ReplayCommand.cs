@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using PolicySim.Events;
+using PolicySim.Policies;
+using PolicySim.Replay;
+using PolicySim.Reports;
+
+namespace PolicySim.Cli.Commands
+{
+    /// <summary>
+    /// <c>policysim replay &lt;policy&gt; &lt;records|-&gt;</c> and <c>policysim compare &lt;old&gt; &lt;new&gt; &lt;events|-&gt;</c>:
+    /// re-decide recorded decisions (or events under two policies) and report the flips.
+    /// </summary>
+    internal sealed class ReplayCommand
+    {
+        public bool IsCompare { get; set; }
+
+        /// <summary>Gets or sets the candidate (replay) or new (compare) policy.</summary>
+        public string Policy { get; set; } = string.Empty;
+
+        /// <summary>Gets or sets the baseline policy (compare: the old policy; replay: --baseline-policy).</summary>
+        public string? BaselinePolicy { get; set; }
+
+        public string Input { get; set; } = "-";
+
+        public string? Events { get; set; }
+
+        public RecordedDecisionFormat InputFormat { get; set; }
+
+        public string? Since { get; set; }
+
+        public string? Until { get; set; }
+
+        public IReadOnlyCollection<string>? EventTypes { get; set; }
+
+        public IReadOnlyCollection<string>? Guards { get; set; }
+
+        public double SampleRate { get; set; } = 1.0;
+
+        public long Seed { get; set; }
+
+        public string Format { get; set; } = "text";
+
+        public string? Output { get; set; }
+
+        public bool FlipsOnly { get; set; }
+
+        public bool SummaryOnly { get; set; }
+
+        public bool Strict { get; set; }
+
+        public int Run(CliConsole console)
+        {
+            if (Format != "text" && Format != "json" && Format != "jsonl")
+            {
+                console.Error.WriteLine("Error: --format must be text, json or jsonl");
+                return ExitCodes.Usage;
+            }
+
+            var options = new ReplayOptions { EventTypes = EventTypes, Guards = Guards, Seed = Seed, Strict = Strict };
+            try
+            {
+                options.SampleRate = SampleRate;
+                options.Since = ParseTime(Since, "--since");
+                options.Until = ParseTime(Until, "--until");
+            }
+            catch (ArgumentException ex)
+            {
+                console.Error.WriteLine("Error: " + ex.Message);
+                return ExitCodes.Usage;
+            }
+
+            PolicyDefinition? candidate = PolicyArgument.Load(console, Policy, out int exit, out string? error);
+            if (candidate == null)
+            {
+                console.Error.WriteLine("Error: " + error);
+                return exit;
+            }
+
+            if (BaselinePolicy != null)
+            {
+                options.BaselinePolicy = PolicyArgument.Load(console, BaselinePolicy, out exit, out error);
+                if (options.BaselinePolicy == null)
+                {
+                    console.Error.WriteLine("Error: " + error);
+                    return exit;
+                }
+            }
+
+            var streams = new List<Stream>();
+            try
+            {
+                Stream input = Open(console, Input, streams);
+                var summary = new ReplaySummary();
+                IEnumerable<ReplayItem> items;
+                if (IsCompare)
+                {
+                    items = PolicyComparison.Run(options.BaselinePolicy!, candidate, EventStreamReader.ReadAll(input, Input), options, summary);
+                }
+                else
+                {
+                    IEnumerable<RecordedDecisionReadResult> records;
+                    if (Events != null)
+                    {
+                        Stream events = Open(console, Events, streams);
+                        bool holdOutputs = Input != "-" && (Events == "-" || new FileInfo(console.Resolve(Input)).Length <= new FileInfo(console.Resolve(Events)).Length);
+                        records = RecordedDecisionReader.JoinSimulateOutput(EventStreamReader.ReadAll(input, Input), EventStreamReader.ReadAll(events, Events), holdOutputs ? RecordJoinSide.SimulateOutput : RecordJoinSide.Events);
+                    }
+                    else
+                    {
+                        records = RecordedDecisionReader.Read(EventStreamReader.ReadAll(input, Input), InputFormat);
+                    }
+
+                    items = PolicyReplay.Run(candidate, records, options, summary);
+                }
+
+                return Report(console, items, summary);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                console.Error.WriteLine("Error: " + CliErrors.OsMessage(ex));
+                return ExitCodes.Io;
+            }
+            finally
+            {
+                foreach (Stream s in streams)
+                {
+                    s.Dispose();
+                }
+            }
+        }
+
+        internal static int ExitCodeFor(ReplaySummary summary) =>
+            summary.Errors > 0 ? ExitCodes.InvalidInput
+            : summary.Changed > 0 ? ExitCodes.Denied
+            : summary.Total - summary.Count(FlipKind.None) > 0 ? ExitCodes.Warnings
+            : ExitCodes.Ok;
+
+        private int Report(CliConsole console, IEnumerable<ReplayItem> items, ReplaySummary summary)
+        {
+            TextWriter? file = null;
+            try
+            {
+                TextWriter output = console.Out;
+                if (Output != null)
+                {
+                    file = new StreamWriter(console.Resolve(Output), false, new UTF8Encoding(false)) { NewLine = "\n" };
+                    output = file;
+                }
+
+                string baselineName = IsCompare || BaselinePolicy != null ? BaselinePolicy! : "recorded";
+                var inputs = Events != null ? new[] { Input, Events } : new[] { Input };
+                var json = Format == "json" ? new ReplayJsonReport(IsCompare ? "compare" : "replay", Policy, BaselinePolicy, inputs, includeFlips: !SummaryOnly) : null;
+                foreach (ReplayItem item in items)
+                {
+                    if (item.Error != null)
+                    {
+                        console.Error.WriteLine("Error: " + item.Error);
+                        json?.Add(item.Error);
+                        continue;
+                    }
+
+                    ReplayResult r = item.Result!;
+                    if (json != null)
+                    {
+                        json.Add(r);
+                    }
+                    else if (Format == "jsonl" && !SummaryOnly && (!FlipsOnly || r.Flip != FlipKind.None))
+                    {
+                        output.WriteLine(ReplayJsonReport.FormatResultLine(r));
+                    }
+                    else if (Format == "text" && FlipsOnly && r.Flip != FlipKind.None)
+                    {
+                        output.WriteLine(r.ToString());
+                    }
+                }
+
+                int exit = ExitCodeFor(summary);
+                if (json != null)
+                {
+                    output.WriteLine(json.Finish(summary, exit));
+                }
+                else if (Format == "jsonl")
+                {
+                    console.Error.WriteLine(summary.ToString());
+                }
+                else
+                {
+                    string title = IsCompare ? "Policy compare: " + baselineName + " -> " + Policy : "Policy replay: " + Policy + " vs " + baselineName;
+                    output.Write(ReplayTextReport.Format(title, summary));
+                }
+
+                return exit;
+            }
+            finally
+            {
+                file?.Dispose();
+            }
+        }
+
+        private static Stream Open(CliConsole console, string path, List<Stream> streams)
+        {
+            Stream s = path == "-" ? console.OpenStdin() : File.OpenRead(console.Resolve(path));
+            streams.Add(s);
+            return s;
+        }
+
+        private static DateTimeOffset? ParseTime(string? text, string option)
+        {
+            if (text == null)
+            {
+                return null;
+            }
+
+            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset value))
+            {
+                throw new ArgumentException(option + " must be a date-time such as 2026-11-02T09:00:00Z; got '" + text + "'");
+            }
+
+            return value;
+        }
+    }
+}

@@ -1,0 +1,245 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PolicySim.Evaluation;
+using PolicySim.Events;
+
+namespace PolicySim.Replay
+{
+    /// <summary>
+    /// Finds the payload fields a decision needed that the record lacks or holds redacted (design §4): those make
+    /// the decision Unknown instead of a silent allow or deny.
+    /// </summary>
+    /// <remarks>
+    /// A field is needed when a guard that reads it ran for the action (it has a per-guard result):
+    /// forbidden_path/path_allowlist read <c>data.path</c> (<c>data.filePath</c> for patches), egress_allowlist
+    /// <c>data.host</c>, mcp_tool <c>data.toolName</c> and <c>data.parameters</c> (size check), secret_leak
+    /// <c>data.content</c> (file writes; <c>data.contentBase64</c> when that is what the record holds) or
+    /// <c>data.patchContent</c>, patch_integrity <c>data.patchContent</c>, prompt_injection and jailbreak_detection
+    /// <c>data.text</c>. The decision stays known when it is a Critical block by a guard whose inputs are all
+    /// present and that ran before every guard with a missing input: no later result can displace it (spec §4.3).
+    /// Redacted means: <c>[redacted]</c> or <c>&lt;redacted&gt;</c> (any case), only asterisks (3 or more), or only a
+    /// hash (<c>sha256:…</c>, <c>sha1:</c>, <c>sha512:</c>, <c>md5:</c> …). For full PolicyEvents a missing
+    /// <c>content</c> is not "missing": the reference decides it as empty bytes with reason
+    /// <c>missing_content_bytes</c>, and so does PolicySim; only logs without payloads (daemon audit) list missing fields.
+    /// </remarks>
+    internal static class DecisionInputs
+    {
+        private static readonly Regex HashOnly = new Regex(
+            "^(sha1|sha224|sha256|sha384|sha512|sha3-256|sha3-512|md5|blake2b|blake3)[:=-][0-9A-Za-z+/=_-]+$",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
+            TimeSpan.FromSeconds(1));
+
+        /// <summary>Whether a value is redacted rather than real data.</summary>
+        public static bool IsRedacted(string? value)
+        {
+            if (value == null)
+            {
+                return false;
+            }
+
+            string v = value.Trim();
+            if (v.Length == 0)
+            {
+                return false;
+            }
+
+            if (string.Equals(v, "[redacted]", StringComparison.OrdinalIgnoreCase) || string.Equals(v, "<redacted>", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (v.Length >= 3 && v.Trim('*').Length == 0)
+            {
+                return true;
+            }
+
+            return v.Length <= 200 && HashOnly.IsMatch(v);
+        }
+
+        /// <summary>The field that makes mapping fail because it is redacted (a redacted <c>contentBase64</c>), or null.</summary>
+        public static string? RedactedBeforeMapping(PolicyEvent ev) =>
+            ev.EventType == "file_write" && IsRedacted(ev.Fields.ContentBase64) ? "data.contentBase64" : null;
+
+        /// <summary>The needed fields the record lacks or redacts, in a stable order; empty when the decision is known.</summary>
+        public static IReadOnlyList<string> UnknownFields(PolicyEvent ev, IReadOnlyList<string> missingFields, PolicyDecision decision)
+        {
+            var unknown = new List<string>();
+            var guardHasUnknown = new List<bool>();
+            foreach (GuardResult r in decision.Report.PerGuard)
+            {
+                bool any = false;
+                foreach (string field in FieldsRead(r.Guard, ev))
+                {
+                    if (Contains(missingFields, field) || IsRedactedField(ev, field))
+                    {
+                        any = true;
+                        if (!unknown.Contains(field))
+                        {
+                            unknown.Add(field);
+                        }
+                    }
+                }
+
+                guardHasUnknown.Add(any);
+            }
+
+            if (unknown.Count == 0)
+            {
+                return Array.Empty<string>();
+            }
+
+            GuardResult overall = decision.Report.Overall;
+            if (!overall.Allowed && overall.Severity == GuardSeverity.Critical)
+            {
+                var perGuard = decision.Report.PerGuard;
+                for (int i = 0; i < perGuard.Count; i++)
+                {
+                    if (guardHasUnknown[i])
+                    {
+                        break;
+                    }
+
+                    if (ReferenceEquals(perGuard[i], overall))
+                    {
+                        return Array.Empty<string>();
+                    }
+                }
+            }
+
+            return unknown;
+        }
+
+        /// <summary><c>missing field a, b</c> / <c>redacted field a</c> (both parts when both apply).</summary>
+        public static string Describe(IReadOnlyList<string> fields, IReadOnlyList<string> missingFields)
+        {
+            var missing = new List<string>();
+            var redacted = new List<string>();
+            foreach (string f in fields)
+            {
+                (Contains(missingFields, f) ? missing : redacted).Add(f);
+            }
+
+            string text = missing.Count > 0 ? (missing.Count == 1 ? "missing field " : "missing fields ") + string.Join(", ", missing) : string.Empty;
+            if (redacted.Count > 0)
+            {
+                text += (text.Length > 0 ? "; " : string.Empty) + (redacted.Count == 1 ? "redacted field " : "redacted fields ") + string.Join(", ", redacted);
+            }
+
+            return text;
+        }
+
+        private static bool Contains(IReadOnlyList<string> list, string value)
+        {
+            foreach (string s in list)
+            {
+                if (string.Equals(s, value, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IEnumerable<string> FieldsRead(string guard, PolicyEvent ev)
+        {
+            bool patch = ev.EventType == "patch_apply";
+            switch (guard)
+            {
+                case "forbidden_path":
+                case "path_allowlist":
+                    yield return patch ? "data.filePath" : "data.path";
+                    break;
+                case "egress_allowlist":
+                    yield return "data.host";
+                    break;
+                case "mcp_tool":
+                    yield return "data.toolName";
+                    yield return "data.parameters";
+                    break;
+                case "secret_leak":
+                    yield return patch ? "data.patchContent" : ev.Fields.ContentBase64 != null ? "data.contentBase64" : "data.content";
+                    break;
+                case "patch_integrity":
+                    yield return "data.patchContent";
+                    break;
+                case "prompt_injection":
+                case "jailbreak_detection":
+                    yield return "data.text";
+                    break;
+            }
+        }
+
+        private static bool IsRedactedField(PolicyEvent ev, string field)
+        {
+            EventData d = ev.Fields;
+            switch (field)
+            {
+                case "data.path":
+                    return IsRedacted(d.Path);
+                case "data.filePath":
+                    return IsRedacted(d.FilePath);
+                case "data.host":
+                    return IsRedacted(d.Host);
+                case "data.toolName":
+                    return IsRedacted(d.ToolName);
+                case "data.parameters":
+                    return HasRedactedString(d.Parameters);
+                case "data.content":
+                    return IsRedacted(d.Content);
+                case "data.contentBase64":
+                    return IsRedacted(d.ContentBase64);
+                case "data.patchContent":
+                    return IsRedacted(d.PatchContent);
+                case "data.text":
+                    if (d.Extras != null)
+                    {
+                        foreach (var extra in d.Extras)
+                        {
+                            if (extra.Key == "text" && extra.Value.ValueKind == JsonValueKind.String)
+                            {
+                                return IsRedacted(extra.Value.GetString());
+                            }
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool HasRedactedString(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    return IsRedacted(value.GetString());
+                case JsonValueKind.Object:
+                    foreach (var p in value.EnumerateObject())
+                    {
+                        if (HasRedactedString(p.Value))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case JsonValueKind.Array:
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        if (HasRedactedString(item))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using PolicySim.Evaluation;
+using PolicySim.Events;
+using PolicySim.Policies;
+
+namespace PolicySim.Replay
+{
+    /// <summary>
+    /// Replays recorded decisions under a candidate policy, one record at a time (a streaming fold): each record is
+    /// re-decided and compared with its recorded decision, or with the decision of
+    /// <see cref="ReplayOptions.BaselinePolicy"/> when one is given.
+    /// </summary>
+    public static class PolicyReplay
+    {
+        /// <summary>Replays every record; <paramref name="summary"/> is updated as items are yielded.</summary>
+        /// <param name="candidate">The candidate policy.</param>
+        /// <param name="records">Recorded decisions from <see cref="RecordedDecisionReader"/>.</param>
+        /// <param name="options">Baseline, filters, sampling; null for defaults.</param>
+        /// <param name="summary">Receives counts and groups.</param>
+        /// <returns>One item per record kept (results and errors), in input order; filtered and sampled-out records are only counted.</returns>
+        public static IEnumerable<ReplayItem> Run(PolicyDefinition candidate, IEnumerable<RecordedDecisionReadResult> records, ReplayOptions? options, ReplaySummary summary)
+        {
+            Require.NotNull(candidate, nameof(candidate));
+
+            Require.NotNull(records, nameof(records));
+
+            Require.NotNull(summary, nameof(summary));
+
+            return RunIterator(candidate, records, options ?? new ReplayOptions(), summary);
+        }
+
+        /// <summary>Decides one event under a policy and returns the facts replay compares (Unknown when a needed field is missing or redacted).</summary>
+        /// <param name="policy">The policy.</param>
+        /// <param name="record">The record.</param>
+        /// <returns>The facts.</returns>
+        /// <exception cref="PolicyEventMappingException">The event cannot be mapped to an action.</exception>
+        public static ComparedDecision Decide(PolicyDefinition policy, RecordedDecision record)
+        {
+            Require.NotNull(policy, nameof(policy));
+
+            Require.NotNull(record, nameof(record));
+
+            PolicyEvent? ev = record.Event;
+            if (ev == null)
+            {
+                return ComparedDecision.Unknown(record.MissingFields, DecisionInputs.Describe(record.MissingFields, record.MissingFields));
+            }
+
+            string? redacted = DecisionInputs.RedactedBeforeMapping(ev);
+            if (redacted != null)
+            {
+                return ComparedDecision.Unknown(new[] { redacted }, "redacted field " + redacted);
+            }
+
+            PolicyDecision decision = PolicyDecider.Decide(policy, ev);
+            IReadOnlyList<string> unknown = DecisionInputs.UnknownFields(ev, record.MissingFields, decision);
+            return unknown.Count > 0
+                ? ComparedDecision.Unknown(unknown, DecisionInputs.Describe(unknown, record.MissingFields))
+                : ComparedDecision.FromDecision(decision);
+        }
+
+        internal static IEnumerable<ReplayItem> RunIterator(PolicyDefinition candidate, IEnumerable<RecordedDecisionReadResult> records, ReplayOptions options, ReplaySummary summary)
+        {
+            foreach (RecordedDecisionReadResult read in records)
+            {
+                if (read.Skipped)
+                {
+                    summary.AddFilteredOut();
+                    continue;
+                }
+
+                if (read.IsError)
+                {
+                    summary.AddError();
+                    yield return new ReplayItem(read.Error!);
+                    if (options.Strict)
+                    {
+                        yield break;
+                    }
+
+                    continue;
+                }
+
+                RecordedDecision record = read.Record!;
+                if (!InWindow(record, options) || !TypeSelected(record, options))
+                {
+                    summary.AddFilteredOut();
+                    continue;
+                }
+
+                if (!ReplaySampler.Keep(options.Seed, record.EventId, options.SampleRate))
+                {
+                    summary.AddSampledOut();
+                    continue;
+                }
+
+                ReplayItem item = Compare(candidate, record, options);
+                if (item.Error != null)
+                {
+                    summary.AddError();
+                    yield return item;
+                    if (options.Strict)
+                    {
+                        yield break;
+                    }
+
+                    continue;
+                }
+
+                if (!GuardSelected(item.Result!, options))
+                {
+                    summary.AddFilteredOut();
+                    continue;
+                }
+
+                summary.Add(item.Result!);
+                yield return item;
+            }
+        }
+
+        private static ReplayItem Compare(PolicyDefinition candidate, RecordedDecision record, ReplayOptions options)
+        {
+            try
+            {
+                ComparedDecision? baseline = options.BaselinePolicy != null ? Decide(options.BaselinePolicy, record) : record.Baseline;
+                if (baseline == null)
+                {
+                    return new ReplayItem(new ReplayError(record.Source, record.Line, ReplayErrorKind.MissingOutcome, "record " + record.EventId + " has no recorded outcome and no baseline policy was given"));
+                }
+
+                ComparedDecision decided = Decide(candidate, record);
+                return new ReplayItem(new ReplayResult(record.EventId, record.EventType, record.Timestamp, record.Target, baseline, decided, record.Source, record.Line));
+            }
+            catch (PolicyEventMappingException ex)
+            {
+                return new ReplayItem(new ReplayError(record.Source, record.Line, ReplayErrorKind.Unmappable, ex.Message));
+            }
+        }
+
+        private static bool InWindow(RecordedDecision r, ReplayOptions o) =>
+            (o.Since is not DateTimeOffset since || r.Timestamp >= since) && (o.Until is not DateTimeOffset until || r.Timestamp < until);
+
+        private static bool TypeSelected(RecordedDecision r, ReplayOptions o) =>
+            o.EventTypes == null || o.EventTypes.Count == 0 || Contains(o.EventTypes, r.EventType);
+
+        private static bool GuardSelected(ReplayResult r, ReplayOptions o) =>
+            o.Guards == null || o.Guards.Count == 0
+            || (r.BaselineGuard != null && Contains(o.Guards, r.BaselineGuard))
+            || (r.CandidateGuard != null && Contains(o.Guards, r.CandidateGuard));
+
+        private static bool Contains(IReadOnlyCollection<string> set, string value)
+        {
+            foreach (string s in set)
+            {
+                if (string.Equals(s, value, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
