@@ -179,7 +179,7 @@ namespace PolicySim.Tests.Policies
             var sb = new System.Text.StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
             for (int i = 1; i < 9; i++)
             {
-                sb.Append("a").Append(i).Append(": &a").Append(i).Append(" [");
+                sb.Append('a').Append(i).Append(": &a").Append(i).Append(" [");
                 sb.Append(string.Join(", ", Enumerable.Repeat("*a" + (i - 1), 10))).Append("]\n");
             }
 
