@@ -104,6 +104,23 @@ namespace PolicySim.Tests.Events
             Assert.Equal(DecisionOutcome.Allowed, PolicyDecider.Decide(policy, EventShortcut.Parse("file:read /workspace/README.md")).Outcome);
             Assert.Equal(DecisionOutcome.Allowed, PolicyDecider.Decide(policy, EventShortcut.Parse("egress api.github.com 443")).Outcome);
             Assert.Equal(DecisionOutcome.Denied, PolicyDecider.Decide(policy, EventShortcut.Parse("egress evil.example 443")).Outcome);
+            Assert.Equal(DecisionOutcome.Denied, PolicyDecider.Decide(policy, EventShortcut.Parse("egress evil.example")).Outcome);
+            Assert.Equal(DecisionOutcome.Allowed, PolicyDecider.Decide(policy, EventShortcut.Parse("tool read_file {\"path\":\"/workspace/a.txt\"}")).Outcome);
+            Assert.Equal(DecisionOutcome.Allowed, PolicyDecider.Decide(policy, EventShortcut.Parse("command ls -la")).Outcome);
+            Assert.Equal(DecisionOutcome.Allowed, PolicyDecider.Decide(policy, EventShortcut.Parse("input hello there")).Outcome);
+            Assert.Equal(DecisionOutcome.Denied, PolicyDecider.Decide(TestPolicies.BuiltIn("strict"), EventShortcut.Parse("egress a.example")).Outcome);
+        }
+
+        [Fact]
+        public void Policies_used_by_the_Pester_error_cases_fail_as_those_tests_expect()
+        {
+            // tests/PolicySim.Tests.ps1 expects these failures; pin them here where they can run.
+            var invalid = Assert.Throws<PolicySim.Policies.PolicyLoadException>(() => PolicySim.Policies.PolicyLoader.LoadYaml("version: \"1.1.0\"\nguards:\n  forbidden_path:\n    patterns: 42\n"));
+            Assert.Equal(PolicySim.Policies.PolicyLoadFailure.Configuration, invalid.Failure);
+            Assert.Contains("forbidden_path", invalid.Message + string.Join("\n", invalid.Diagnostics));
+            Assert.Equal(PolicySim.Policies.PolicyLoadFailure.Configuration, Assert.Throws<PolicySim.Policies.PolicyLoadException>(() => PolicySim.Policies.PolicyLoader.LoadYaml("version: [")).Failure);
+            Assert.Equal(PolicySim.Policies.PolicyLoadFailure.Io, Assert.Throws<PolicySim.Policies.PolicyLoadException>(() => PolicySim.Policies.PolicyLoader.Load("/nonexistent/does-not-exist.yaml")).Failure);
+            Assert.Throws<PolicyEventMappingException>(() => PolicyDecider.Decide(TestPolicies.BuiltIn("default"), PolicyDecider.ParseEvent("{\"eventId\":\"e1\",\"eventType\":\"process_start\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":{\"type\":\"custom\",\"customType\":\"x\"}}")));
         }
 
         [Fact]
