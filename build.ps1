@@ -116,7 +116,6 @@ function Invoke-AnalyzeTask {
     $targets = @(
         (Join-Path $RepoRoot 'build.ps1')
         (Join-Path $RepoRoot 'PolicySim.psd1')
-        (Join-Path $RepoRoot 'PSScriptAnalyzerSettings.psd1')
     ) + @(Get-ChildItem -Path (Join-Path $RepoRoot 'build'), (Join-Path $RepoRoot 'tests') -Filter '*.ps1' -File | ForEach-Object { $_.FullName })
     $findings = @($targets | ForEach-Object { Invoke-ScriptAnalyzer -Path $_ -Settings $settings })
     $findings | Format-Table -AutoSize | Out-String | Write-Verbose

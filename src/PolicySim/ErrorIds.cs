@@ -17,8 +17,5 @@ namespace PolicySim.PowerShell
 
         /// <summary>A name is not a built-in ruleset.</summary>
         public const string UnknownRuleset = "PolicySim.Policy.UnknownRuleset";
-
-        /// <summary>The -Policy argument cannot be used.</summary>
-        public const string UnusablePolicy = "PolicySim.Policy.UnusablePolicy";
     }
 }
