@@ -1,0 +1,21 @@
+namespace PolicySim.PowerShell
+{
+    /// <summary>The stable error ids the cmdlets write (<c>PolicySim.&lt;Area&gt;.&lt;Reason&gt;</c>).</summary>
+    internal static class ErrorIds
+    {
+        /// <summary>The policy text is invalid (YAML, schema or validation errors).</summary>
+        public const string InvalidPolicy = "PolicySim.Policy.InvalidPolicy";
+
+        /// <summary>The policy file could not be read.</summary>
+        public const string LoadFailed = "PolicySim.Policy.LoadFailed";
+
+        /// <summary>A path or wildcard matched no file.</summary>
+        public const string PathNotFound = "PolicySim.Policy.PathNotFound";
+
+        /// <summary>A path is not on the file system.</summary>
+        public const string NotAFileSystemPath = "PolicySim.Policy.NotAFileSystemPath";
+
+        /// <summary>A name is not a built-in ruleset.</summary>
+        public const string UnknownRuleset = "PolicySim.Policy.UnknownRuleset";
+    }
+}

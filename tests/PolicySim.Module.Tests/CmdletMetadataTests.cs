@@ -1,0 +1,209 @@
+using System.IO;
+using System.Reflection;
+using System.Xml.Linq;
+using PolicySim.HelpGen;
+
+namespace PolicySim.Tests
+{
+    public class CmdletMetadataTests
+    {
+        /// <summary>Get-Verb of PowerShell 7.4.</summary>
+        private static readonly HashSet<string> ApprovedVerbs = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Add", "Approve", "Assert", "Backup", "Block", "Build", "Checkpoint", "Clear", "Close", "Compare", "Complete", "Compress",
+            "Confirm", "Connect", "Convert", "ConvertFrom", "ConvertTo", "Copy", "Debug", "Deny", "Deploy", "Disable", "Disconnect",
+            "Dismount", "Edit", "Enable", "Enter", "Exit", "Expand", "Export", "Find", "Format", "Get", "Grant", "Group", "Hide",
+            "Import", "Initialize", "Install", "Invoke", "Join", "Limit", "Lock", "Measure", "Merge", "Mount", "Move", "New", "Open",
+            "Optimize", "Out", "Ping", "Pop", "Protect", "Publish", "Push", "Read", "Receive", "Redo", "Register", "Remove", "Rename",
+            "Repair", "Request", "Reset", "Resize", "Resolve", "Restart", "Restore", "Resume", "Revoke", "Save", "Search", "Select",
+            "Send", "Set", "Show", "Skip", "Split", "Start", "Step", "Stop", "Submit", "Suspend", "Switch", "Sync", "Test", "Trace",
+            "Unblock", "Undo", "Uninstall", "Unlock", "Unprotect", "Unpublish", "Unregister", "Update", "Use", "Wait", "Watch", "Write",
+        };
+
+        public static TheoryData<string> CmdletNames()
+        {
+            var data = new TheoryData<string>();
+            foreach (Type t in ModuleUnderTest.CmdletTypes)
+            {
+                data.Add(ModuleUnderTest.CmdletName(t));
+            }
+
+            return data;
+        }
+
+        private static Type Cmdlet(string name) => ModuleUnderTest.CmdletTypes.Single(t => ModuleUnderTest.CmdletName(t) == name);
+
+        [Fact]
+        public void Manifest_CmdletsToExport_lists_exactly_the_cmdlets_in_the_assembly()
+        {
+            var inAssembly = ModuleUnderTest.CmdletTypes.Select(ModuleUnderTest.CmdletName).OrderBy(n => n).ToList();
+            Assert.NotEmpty(inAssembly);
+            Assert.Equal(inAssembly, ModuleUnderTest.ManifestList("CmdletsToExport").OrderBy(n => n).ToList());
+        }
+
+        [Fact]
+        public void Manifest_exports_nothing_else_and_declares_both_editions()
+        {
+            Assert.Empty(ModuleUnderTest.ManifestList("FunctionsToExport"));
+            Assert.Empty(ModuleUnderTest.ManifestList("AliasesToExport"));
+            Assert.Empty(ModuleUnderTest.ManifestList("VariablesToExport"));
+            Assert.Equal(new[] { "Core", "Desktop" }, ModuleUnderTest.ManifestList("CompatiblePSEditions"));
+            Assert.Equal("PolicySim.dll", ModuleUnderTest.ManifestValue("RootModule"));
+            Assert.Equal("0.1.0", ModuleUnderTest.ManifestValue("ModuleVersion"));
+            Assert.Equal("5.1", ModuleUnderTest.ManifestValue("PowerShellVersion"));
+            Assert.True(Guid.TryParse(ModuleUnderTest.ManifestValue("GUID"), out _));
+            Assert.Equal(new[] { "PolicySim.Format.ps1xml" }, ModuleUnderTest.ManifestList("FormatsToProcess"));
+        }
+
+        [Theory]
+        [MemberData(nameof(CmdletNames))]
+        public void Verb_is_approved(string cmdlet) => Assert.Contains(cmdlet.Split('-')[0], ApprovedVerbs);
+
+        [Theory]
+        [MemberData(nameof(CmdletNames))]
+        public void Cmdlet_declares_OutputType(string cmdlet)
+        {
+            var outputs = ModuleUnderTest.Attributes(Cmdlet(cmdlet), "OutputTypeAttribute").ToList();
+            Assert.NotEmpty(outputs);
+        }
+
+        [Theory]
+        [MemberData(nameof(CmdletNames))]
+        public void Parameter_sets_are_not_ambiguous(string cmdlet)
+        {
+            Type type = Cmdlet(cmdlet);
+            var parameters = ModuleUnderTest.Parameters(type).ToList();
+            var sets = parameters.SelectMany(p => p.Parameters.Select(ModuleUnderTest.SetName)).Where(s => s != ModuleUnderTest.AllSets).Distinct().ToList();
+            if (sets.Count > 1)
+            {
+                string? defaultSet = ModuleUnderTest.Named<string>(ModuleUnderTest.Attribute(type, "CmdletAttribute")!, "DefaultParameterSetName");
+                Assert.False(string.IsNullOrEmpty(defaultSet), cmdlet + " has several parameter sets but no DefaultParameterSetName");
+                Assert.Contains(defaultSet, sets);
+            }
+
+            // Signature of a set: its mandatory parameters (name and position); two sets with the same signature cannot be told apart.
+            var signatures = sets.Select(set => string.Join(";", parameters
+                .Select(p => (p.Property.Name, Attr: p.Parameters.FirstOrDefault(a => ModuleUnderTest.SetName(a) == set) ?? p.Parameters.FirstOrDefault(a => ModuleUnderTest.SetName(a) == ModuleUnderTest.AllSets)))
+                .Where(x => x.Attr != null && ModuleUnderTest.Named<bool>(x.Attr, "Mandatory"))
+                .Select(x => x.Name + "@" + ModuleUnderTest.Named<int>(x.Attr!, "Position", int.MinValue))
+                .OrderBy(s => s, StringComparer.Ordinal))).ToList();
+            Assert.Equal(signatures.Count, signatures.Distinct().Count());
+
+            // No two parameters claim the same position within one set.
+            foreach (string set in sets)
+            {
+                var positions = parameters
+                    .Select(p => p.Parameters.FirstOrDefault(a => ModuleUnderTest.SetName(a) == set || ModuleUnderTest.SetName(a) == ModuleUnderTest.AllSets))
+                    .Where(a => a != null)
+                    .Select(a => ModuleUnderTest.Named<int>(a!, "Position", int.MinValue))
+                    .Where(p => p != int.MinValue).ToList();
+                Assert.Equal(positions.Count, positions.Distinct().Count());
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(CmdletNames))]
+        public void Help_markdown_documents_every_parameter_as_declared(string cmdlet)
+        {
+            CommandHelp help = ModuleUnderTest.Help.Single(h => h.Name == cmdlet);
+            var parameters = ModuleUnderTest.Parameters(Cmdlet(cmdlet)).ToList();
+            Assert.Equal(parameters.Select(p => p.Property.Name).OrderBy(n => n), help.Parameters.Select(p => p.Name).OrderBy(n => n));
+            foreach (var (property, attributes) in parameters)
+            {
+                ParameterHelp doc = help.Parameters.Single(p => p.Name == property.Name);
+                bool byValue = attributes.Any(a => ModuleUnderTest.Named<bool>(a, "ValueFromPipeline"));
+                bool byName = attributes.Any(a => ModuleUnderTest.Named<bool>(a, "ValueFromPipelineByPropertyName"));
+                string pipeline = byValue && byName ? "True (ByPropertyName, ByValue)" : byValue ? "True (ByValue)" : byName ? "True (ByPropertyName)" : "False";
+                Assert.True(pipeline == doc.PipelineInput, cmdlet + " -" + property.Name + ": pipeline input is " + pipeline + " but the help says " + doc.PipelineInput);
+                Assert.True(attributes.All(a => ModuleUnderTest.Named<bool>(a, "Mandatory")) == doc.Required, cmdlet + " -" + property.Name + ": Required differs from the help");
+                int position = ModuleUnderTest.Named<int>(attributes[0], "Position", int.MinValue);
+                Assert.Equal(position == int.MinValue ? "Named" : position.ToString(System.Globalization.CultureInfo.InvariantCulture), doc.Position);
+                var sets = attributes.Select(ModuleUnderTest.SetName).ToList();
+                var allSets = ModuleUnderTest.Parameters(Cmdlet(cmdlet)).SelectMany(p => p.Parameters.Select(ModuleUnderTest.SetName)).Distinct().Where(s => s != ModuleUnderTest.AllSets).ToList();
+                bool inAll = sets.Contains(ModuleUnderTest.AllSets) || allSets.All(sets.Contains);
+                Assert.Equal(inAll ? new List<string> { "(All)" } : sets.OrderBy(s => s).ToList(), doc.ParameterSets.OrderBy(s => s).ToList());
+                bool wildcards = ModuleUnderTest.Attribute(property, "SupportsWildcardsAttribute") != null;
+                Assert.Equal(wildcards, doc.Wildcards);
+                var aliases = ModuleUnderTest.Attributes(property, "AliasAttribute").SelectMany(a => ((IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!).Select(v => (string)v.Value!)).ToList();
+                Assert.Equal(aliases.OrderBy(a => a), doc.Aliases.OrderBy(a => a));
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(CmdletNames))]
+        public void Help_markdown_has_synopsis_description_and_two_examples(string cmdlet)
+        {
+            CommandHelp help = ModuleUnderTest.Help.Single(h => h.Name == cmdlet);
+            Assert.NotEmpty(help.Synopsis);
+            Assert.NotEmpty(help.Description);
+            Assert.True(help.Examples.Count >= 2, cmdlet + " has fewer than 2 examples");
+            Assert.All(help.Examples, e => Assert.Contains(cmdlet, e.Code + string.Join(" ", help.Examples.Select(x => x.Code))));
+            var syntaxSets = help.ParameterSets.Select(s => s.Name).OrderBy(s => s).ToList();
+            var declared = ModuleUnderTest.Parameters(Cmdlet(cmdlet)).SelectMany(p => p.Parameters.Select(ModuleUnderTest.SetName)).Where(s => s != ModuleUnderTest.AllSets).Distinct().OrderBy(s => s).ToList();
+            Assert.Equal(declared, syntaxSets);
+        }
+
+        [Theory]
+        [MemberData(nameof(CmdletNames))]
+        public void Assembled_MAML_has_the_cmdlet_with_its_examples_and_parameters(string cmdlet)
+        {
+            XDocument maml = XDocument.Load(Path.Combine(ModuleUnderTest.ModuleDir, "en-US", "PolicySim.dll-Help.xml"));
+            Assert.Equal(MamlConverter.Msh + "helpItems", maml.Root!.Name);
+            XElement command = maml.Root.Elements(MamlConverter.Command + "command")
+                .Single(c => c.Element(MamlConverter.Command + "details")!.Element(MamlConverter.Command + "name")!.Value == cmdlet);
+            Assert.True(command.Descendants(MamlConverter.Command + "example").Count() >= 2);
+            var documented = command.Element(MamlConverter.Command + "parameters")!.Elements(MamlConverter.Command + "parameter").Select(p => p.Element(MamlConverter.Maml + "name")!.Value);
+            Assert.Equal(ModuleUnderTest.Parameters(Cmdlet(cmdlet)).Select(p => p.Property.Name).OrderBy(n => n), documented.OrderBy(n => n));
+            Assert.NotEmpty(command.Element(MamlConverter.Command + "syntax")!.Elements(MamlConverter.Command + "syntaxItem"));
+        }
+
+        [Theory]
+        [MemberData(nameof(CmdletNames))]
+        public void Every_output_type_has_a_table_view(string cmdlet)
+        {
+            XDocument format = XDocument.Load(Path.Combine(ModuleUnderTest.ModuleDir, "PolicySim.Format.ps1xml"));
+            var views = format.Descendants("View")
+                .Where(v => v.Element("TableControl") != null)
+                .SelectMany(v => v.Element("ViewSelectedBy")!.Elements("TypeName").Select(t => t.Value)).ToHashSet();
+            foreach (CustomAttributeData output in ModuleUnderTest.Attributes(Cmdlet(cmdlet), "OutputTypeAttribute"))
+            {
+                foreach (var arg in (IEnumerable<CustomAttributeTypedArgument>)output.ConstructorArguments[0].Value!)
+                {
+                    var type = (Type)arg.Value!;
+                    if (type.Namespace?.StartsWith("PolicySim", StringComparison.Ordinal) == true)
+                    {
+                        Assert.True(views.Contains(type.FullName!), "no table view for " + type.FullName);
+                    }
+                }
+            }
+        }
+
+        [Fact]
+        public void Policy_rules_have_a_table_view_grouped_by_guard()
+        {
+            XDocument format = XDocument.Load(Path.Combine(ModuleUnderTest.ModuleDir, "PolicySim.Format.ps1xml"));
+            XElement view = format.Descendants("View").Single(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == "PolicySim.Policies.PolicyRule");
+            Assert.Equal("Guard", view.Element("GroupBy")!.Element("PropertyName")!.Value);
+        }
+
+        [Fact]
+        public void Pipeline_binding_is_declared_where_the_design_says()
+        {
+            Type import = Cmdlet("Import-PolicyDefinition");
+            var path = ModuleUnderTest.Parameters(import).Single(p => p.Property.Name == "Path");
+            Assert.True(ModuleUnderTest.Named<bool>(path.Parameters[0], "ValueFromPipelineByPropertyName"));
+            Assert.NotNull(ModuleUnderTest.Attribute(path.Property, "AliasAttribute"));
+            var input = ModuleUnderTest.Parameters(Cmdlet("Test-PolicyEvent")).Single(p => p.Property.Name == "InputObject");
+            Assert.All(input.Parameters, a => Assert.True(ModuleUnderTest.Named<bool>(a, "ValueFromPipeline")));
+        }
+
+        [Fact]
+        public void Policy_parameters_transform_and_complete()
+        {
+            var policy = ModuleUnderTest.Parameters(Cmdlet("Test-PolicyEvent")).Single(p => p.Property.Name == "Policy").Property;
+            var attributes = policy.GetCustomAttributesData().Select(a => a.AttributeType.Name).ToList();
+            Assert.Contains("PolicyArgumentTransformationAttribute", attributes);
+            Assert.Contains("ArgumentCompleterAttribute", attributes);
+        }
+    }
+}
