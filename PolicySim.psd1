@@ -20,8 +20,6 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Policy', 'Security', 'AI', 'Agents', 'Guardrails', 'Simulation', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            LicenseUri   = 'https://example.invalid/policysim/LICENSE'
-            ProjectUri   = 'https://example.invalid/policysim'
             ReleaseNotes = 'First preview: Import-PolicyDefinition and Test-PolicyEvent.'
         }
     }
