@@ -55,6 +55,7 @@ namespace PolicySim.Cli
             root.Subcommands.Add(ReplayCommands.Compare(console));
             root.Subcommands.Add(ReplayCommands.Impact(console));
             root.Subcommands.Add(ReplayCommands.Merge(console));
+            root.Subcommands.Add(Diff(console));
             return root;
         }
 
@@ -94,6 +95,23 @@ namespace PolicySim.Cli
                 FailOnDeny = !parse.GetValue(noFailOnDeny),
                 Benchmark = parse.GetValue(benchmark),
                 Strict = parse.GetValue(strict),
+            }.Run(console));
+            return cmd;
+        }
+
+        private static Command Diff(CliConsole console)
+        {
+            var left = new Argument<string>("left") { Description = "The old policy (file or built-in ruleset)." };
+            var right = new Argument<string>("right") { Description = "The new policy (file or built-in ruleset)." };
+            var json = new Option<bool>("--json") { Description = "Print the changes as a JSON array of {path, kind, old, new}." };
+            var rules = new Option<bool>("--rules") { Description = "Also list rules added and removed, with the file and line they were written on." };
+            var cmd = new Command("diff", "Show the structural difference of two resolved policies.") { left, right, json, rules, ResolveOption() };
+            cmd.SetAction(parse => new DiffCommand
+            {
+                Left = parse.GetValue(left)!,
+                Right = parse.GetValue(right)!,
+                Json = parse.GetValue(json),
+                Rules = parse.GetValue(rules),
             }.Run(console));
             return cmd;
         }

@@ -117,7 +117,10 @@ namespace PolicySim.Cli.Commands
                     items = PolicyReplay.Run(candidate, records, options, summary);
                 }
 
-                return Report(console, items, summary);
+                // Attribution needs both policies: compare, or replay with --baseline-policy.
+                PolicyDefinition? oldPolicy = options.BaselinePolicy;
+                Action? attribute = oldPolicy == null ? null : () => PolicyAttribution.Attribute(oldPolicy, candidate, summary);
+                return Report(console, items, summary, attribute);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -139,7 +142,7 @@ namespace PolicySim.Cli.Commands
             : summary.Total - summary.Count(FlipKind.None) > 0 ? ExitCodes.Warnings
             : ExitCodes.Ok;
 
-        private int Report(CliConsole console, IEnumerable<ReplayItem> items, ReplaySummary summary)
+        private int Report(CliConsole console, IEnumerable<ReplayItem> items, ReplaySummary summary, Action? attribute)
         {
             TextWriter? file = null;
             try
@@ -178,6 +181,7 @@ namespace PolicySim.Cli.Commands
                     }
                 }
 
+                attribute?.Invoke();
                 int exit = ExitCodeFor(summary);
                 if (json != null)
                 {

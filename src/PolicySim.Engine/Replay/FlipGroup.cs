@@ -25,6 +25,7 @@ namespace PolicySim.Replay
         /// <param name="firstSeen">The earliest event time.</param>
         /// <param name="lastSeen">The latest event time.</param>
         /// <param name="sampleEventIds">Up to <see cref="MaxSamples"/> event ids, first in input order.</param>
+        /// <param name="causes">The policy changes responsible, when attributed.</param>
         public FlipGroup(
             FlipKind kind,
             string eventType,
@@ -36,7 +37,8 @@ namespace PolicySim.Replay
             long count,
             DateTimeOffset firstSeen,
             DateTimeOffset lastSeen,
-            IReadOnlyList<string> sampleEventIds)
+            IReadOnlyList<string> sampleEventIds,
+            IReadOnlyList<string>? causes = null)
         {
             Kind = kind;
             EventType = eventType ?? string.Empty;
@@ -49,7 +51,14 @@ namespace PolicySim.Replay
             FirstSeen = firstSeen;
             LastSeen = lastSeen;
             SampleEventIds = sampleEventIds ?? Array.Empty<string>();
+            Causes = causes ?? Array.Empty<string>();
         }
+
+        /// <summary>
+        /// Gets the policy changes that cause this group, found by re-deciding an example event under the old policy with
+        /// one change applied at a time (empty when not attributed, e.g. replay against recorded decisions).
+        /// </summary>
+        public IReadOnlyList<string> Causes { get; }
 
         /// <summary>Gets the flip kind.</summary>
         public FlipKind Kind { get; }

@@ -130,7 +130,7 @@ namespace PolicySim.Replay
                 }
 
                 ComparedDecision decided = Decide(candidate, record);
-                return new ReplayItem(new ReplayResult(record.EventId, record.EventType, record.Timestamp, record.Target, baseline, decided, record.Source, record.Line));
+                return new ReplayItem(new ReplayResult(record.EventId, record.EventType, record.Timestamp, record.Target, baseline, decided, record.Source, record.Line) { Event = record.Event });
             }
             catch (PolicyEventMappingException ex)
             {

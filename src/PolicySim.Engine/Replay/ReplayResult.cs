@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using PolicySim.Evaluation;
+using PolicySim.Events;
 
 namespace PolicySim.Replay
 {
@@ -36,6 +37,9 @@ namespace PolicySim.Replay
 
         /// <summary>Gets the event id.</summary>
         public string EventId { get; }
+
+        /// <summary>Gets the decided event when the record carried one (kept as a group's example for attribution).</summary>
+        internal PolicyEvent? Event { get; init; }
 
         /// <summary>Gets the event type.</summary>
         public string EventType { get; }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using PolicySim.Events;
 
 namespace PolicySim.Replay
 {
@@ -154,7 +156,25 @@ namespace PolicySim.Replay
                 _groups.Add(key, acc);
             }
 
-            acc.Add(result.Timestamp, result.EventId);
+            acc.Add(result.Timestamp, result.EventId, result.Event);
+        }
+
+        /// <summary>Sets each group's causes from its example event (groups without one are left alone).</summary>
+        internal void AttributeGroups(Func<PolicyEvent, IReadOnlyList<string>> causesOf, int maxGroups)
+        {
+            int done = 0;
+            foreach (GroupAccumulator acc in _groups.Values.OrderByDescending(a => a.Count))
+            {
+                if (done++ >= maxGroups)
+                {
+                    break;
+                }
+
+                if (acc.Exemplar != null)
+                {
+                    acc.Causes = causesOf(acc.Exemplar);
+                }
+            }
         }
 
         internal void AddError() => Errors++;
@@ -274,8 +294,15 @@ namespace PolicySim.Replay
                 _last = time;
             }
 
-            public void Add(DateTimeOffset time, string eventId)
+            public PolicyEvent? Exemplar { get; private set; }
+
+            public IReadOnlyList<string>? Causes { get; set; }
+
+            public long Count => _count;
+
+            public void Add(DateTimeOffset time, string eventId, PolicyEvent? exemplar)
             {
+                Exemplar ??= exemplar;
                 _count++;
                 Widen(time, time);
                 if (_samples.Count < FlipGroup.MaxSamples)
@@ -298,6 +325,11 @@ namespace PolicySim.Replay
                     Widen(g.FirstSeen, g.LastSeen);
                 }
 
+                if ((Causes == null || Causes.Count == 0) && g.Causes.Count > 0)
+                {
+                    Causes = g.Causes;
+                }
+
                 foreach (string id in g.SampleEventIds)
                 {
                     if (_samples.Count >= FlipGroup.MaxSamples)
@@ -309,7 +341,7 @@ namespace PolicySim.Replay
                 }
             }
 
-            public FlipGroup ToGroup() => new FlipGroup(_key.Kind, _key.EventType, _key.Target, _key.BaselineGuard, _key.CandidateGuard, _baseline, _candidate, _count, _first, _last, _samples.ToArray());
+            public FlipGroup ToGroup() => new FlipGroup(_key.Kind, _key.EventType, _key.Target, _key.BaselineGuard, _key.CandidateGuard, _baseline, _candidate, _count, _first, _last, _samples.ToArray(), Causes);
 
             private void Widen(DateTimeOffset first, DateTimeOffset last)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -212,7 +213,8 @@ namespace PolicySim.Reports
                         g.GetProperty("count").GetInt64(),
                         Time(g.GetProperty("first_seen").GetString()!),
                         Time(g.GetProperty("last_seen").GetString()!),
-                        samples));
+                        samples,
+                        g.TryGetProperty("causes", out JsonElement causes) ? causes.EnumerateArray().Select(c => c.GetString()!).ToList() : null));
                 }
 
                 return ReplaySummary.Restore(
@@ -306,6 +308,14 @@ namespace PolicySim.Reports
                 foreach (string id in g.SampleEventIds)
                 {
                     w.WriteString(id);
+                }
+
+                w.WriteEndArray();
+                w.WritePropertyName("causes");
+                w.WriteStartArray();
+                foreach (string cause in g.Causes)
+                {
+                    w.WriteString(cause);
                 }
 
                 w.WriteEndArray();

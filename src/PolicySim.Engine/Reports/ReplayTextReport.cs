@@ -54,6 +54,10 @@ namespace PolicySim.Reports
                     Line("{0}. {1} x{2} {3} {4}", i + 1, g.Kind, g.Count, g.EventType, g.TargetPattern);
                     Line("   {0} -> {1}", g.BaselineDecision, g.CandidateDecision);
                     Line("   e.g. {0}", string.Join(", ", g.SampleEventIds));
+                    foreach (string cause in g.Causes)
+                    {
+                        Line("   caused by: {0}", cause);
+                    }
                 }
             }
 
