@@ -97,13 +97,16 @@ Describe 'Import-PolicyDefinition' {
     }
 
     It 'expands wildcards in -Path' {
+        $expected = @(Get-ChildItem -LiteralPath (Join-Path $examples 'policies') -Filter '*.yaml').Count
+        $expected | Should -BeGreaterThan 1
         $policies = @(Import-PolicyDefinition -Path (Join-Path $examples 'policies/*.yaml'))
-        $policies.Count | Should -Be 2
+        $policies.Count | Should -Be $expected
     }
 
     It 'takes files from Get-ChildItem by PSPath' {
-        $policies = @(Get-ChildItem -LiteralPath (Join-Path $examples 'policies') -Filter '*.yaml' | Import-PolicyDefinition)
-        $policies.Count | Should -Be 2
+        $files = @(Get-ChildItem -LiteralPath (Join-Path $examples 'policies') -Filter '*.yaml')
+        $policies = @($files | Import-PolicyDefinition)
+        $policies.Count | Should -Be $files.Count
     }
 
     It 'loads a file by -LiteralPath relative to the current location' {

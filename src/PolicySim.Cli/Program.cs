@@ -81,9 +81,10 @@ namespace PolicySim.Cli
             var benchmark = new Option<bool>("--benchmark") { Description = "Print throughput on stderr." };
             var strict = new Option<bool>("--strict") { Description = "Stop at the first record that cannot be read or mapped." };
             var resolve = ResolveOption();
+            var trackPosture = new Option<bool>("--track-posture") { Description = "Thread posture state (capabilities, budgets, transitions) through the events, per session, in order." };
             var cmd = new Command("simulate", "Decide every event of a log under a policy.")
             {
-                policy, events, json, jsonl, summary, failOnDeny, noFailOnDeny, benchmark, strict, resolve,
+                policy, events, json, jsonl, summary, failOnDeny, noFailOnDeny, benchmark, strict, resolve, trackPosture,
             };
             cmd.SetAction(parse => new SimulateCommand
             {
@@ -95,6 +96,7 @@ namespace PolicySim.Cli
                 FailOnDeny = !parse.GetValue(noFailOnDeny),
                 Benchmark = parse.GetValue(benchmark),
                 Strict = parse.GetValue(strict),
+                TrackPosture = parse.GetValue(trackPosture),
             }.Run(console));
             return cmd;
         }

@@ -28,6 +28,8 @@ namespace PolicySim.Cli.Commands
 
         public bool Strict { get; set; }
 
+        public bool TrackPosture { get; set; }
+
         public int Run(CliConsole console)
         {
             if (Json && Jsonl)
@@ -59,7 +61,7 @@ namespace PolicySim.Cli.Commands
             var stopwatch = Stopwatch.StartNew();
             using (input)
             {
-                foreach (SimulationItem item in Simulation.Run(policy, EventStreamReader.ReadAll(input, eventsPath), summary, Strict))
+                foreach (SimulationItem item in Simulation.Run(policy, EventStreamReader.ReadAll(input, eventsPath), summary, Strict, TrackPosture))
                 {
                     if (item.Error != null)
                     {

@@ -1,4 +1,5 @@
 using System;
+using PolicySim.Evaluation.Posture;
 using PolicySim.Events;
 using PolicySim.Policies;
 
@@ -12,7 +13,15 @@ namespace PolicySim.Evaluation
         /// <param name="policyEvent">The event.</param>
         /// <returns>The decision.</returns>
         /// <exception cref="PolicyEventMappingException">The event cannot be mapped to an action (spec §2.3).</exception>
-        public static PolicyDecision Decide(PolicyDefinition policy, PolicyEvent policyEvent)
+        public static PolicyDecision Decide(PolicyDefinition policy, PolicyEvent policyEvent) => Decide(policy, policyEvent, null);
+
+        /// <summary>Decides one event, threading posture state through <paramref name="posture"/> when given.</summary>
+        /// <param name="policy">The compiled policy.</param>
+        /// <param name="policyEvent">The event.</param>
+        /// <param name="posture">The session-state tracker of this run (for a policy with posture), or null for stateless decisions.</param>
+        /// <returns>The decision.</returns>
+        /// <exception cref="PolicyEventMappingException">The event cannot be mapped to an action (spec §2.3).</exception>
+        public static PolicyDecision Decide(PolicyDefinition policy, PolicyEvent policyEvent, PostureTracker? posture)
         {
             if (policy is null)
             {
@@ -25,8 +34,14 @@ namespace PolicySim.Evaluation
             }
 
             MappedEvent mapped = PolicyEventMapper.Map(policyEvent);
-            EvaluationReport report = policy.Evaluate(mapped.Action);
-            return new PolicyDecision(policyEvent, PolicyDecision.OutcomeOf(report), report, mapped.Reason, policy.ToString());
+            if (posture == null)
+            {
+                EvaluationReport report = policy.Evaluate(mapped.Action);
+                return new PolicyDecision(policyEvent, PolicyDecision.OutcomeOf(report), report, mapped.Reason, policy.ToString());
+            }
+
+            var (postureReport, state) = posture.Evaluate(mapped.Action, policyEvent.SessionId, policyEvent.Timestamp, policy.Evaluate);
+            return new PolicyDecision(policyEvent, PolicyDecision.OutcomeOf(postureReport), postureReport, mapped.Reason, policy.ToString(), state);
         }
 
         /// <summary>Parses one PolicyEvent JSON document.</summary>

@@ -1,4 +1,5 @@
 using System;
+using PolicySim.Evaluation.Posture;
 using PolicySim.Events;
 
 namespace PolicySim.Evaluation
@@ -15,8 +16,10 @@ namespace PolicySim.Evaluation
         /// <param name="report">The overall and per-guard results.</param>
         /// <param name="reason">The decision reason code (e.g. <c>missing_content_bytes</c>), or null.</param>
         /// <param name="policyName">The deciding policy's display name.</param>
-        public PolicyDecision(PolicyEvent policyEvent, DecisionOutcome outcome, EvaluationReport report, string? reason, string policyName)
+        /// <param name="posture">The posture state after the event, when posture was tracked.</param>
+        public PolicyDecision(PolicyEvent policyEvent, DecisionOutcome outcome, EvaluationReport report, string? reason, string policyName, PostureResult? posture = null)
         {
+            Posture = posture;
             Event = policyEvent ?? throw new ArgumentNullException(nameof(policyEvent));
             Outcome = outcome;
             Report = report ?? throw new ArgumentNullException(nameof(report));
@@ -58,6 +61,12 @@ namespace PolicySim.Evaluation
 
         /// <summary>Gets what the event acts on: the path, host, tool or custom kind.</summary>
         public string Target => Event.Target;
+
+        /// <summary>Gets the posture state after this event when posture was tracked, else null.</summary>
+        public PostureResult? Posture { get; }
+
+        /// <summary>Gets whether session posture state (not the guards) decided this event.</summary>
+        public bool IsStateDependent => Posture?.DecidedByPosture == true;
 
         /// <summary>Gets the deciding policy's display name.</summary>
         public string PolicyName { get; }

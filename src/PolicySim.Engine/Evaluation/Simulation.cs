@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using PolicySim.Evaluation.Posture;
 using PolicySim.Events;
 using PolicySim.Policies;
 
@@ -17,7 +18,20 @@ namespace PolicySim.Evaluation
         /// <param name="summary">Receives the counts.</param>
         /// <param name="strict">Stop after the first bad record.</param>
         /// <returns>The items, in input order.</returns>
-        public static IEnumerable<SimulationItem> Run(PolicyDefinition policy, IEnumerable<EventReadResult> records, SimulationSummary summary, bool strict)
+        public static IEnumerable<SimulationItem> Run(PolicyDefinition policy, IEnumerable<EventReadResult> records, SimulationSummary summary, bool strict) =>
+            Run(policy, records, summary, strict, trackPosture: false);
+
+        /// <summary>
+        /// Decides every record; with <paramref name="trackPosture"/> and a policy that defines posture, session state is
+        /// threaded through the events in order (reference <c>--track-posture</c>) and each decision carries it.
+        /// </summary>
+        /// <param name="policy">The policy.</param>
+        /// <param name="records">Records from <see cref="EventStreamReader"/>.</param>
+        /// <param name="summary">Receives the counts.</param>
+        /// <param name="strict">Stop after the first bad record.</param>
+        /// <param name="trackPosture">Thread posture state.</param>
+        /// <returns>The items, in input order.</returns>
+        public static IEnumerable<SimulationItem> Run(PolicyDefinition policy, IEnumerable<EventReadResult> records, SimulationSummary summary, bool strict, bool trackPosture)
         {
             if (policy is null)
             {
@@ -34,14 +48,14 @@ namespace PolicySim.Evaluation
                 throw new ArgumentNullException(nameof(summary));
             }
 
-            return RunIterator(policy, records, summary, strict);
+            return RunIterator(policy, records, summary, strict, trackPosture && policy.HasPosture ? new PostureTracker(policy) : null);
         }
 
-        private static IEnumerable<SimulationItem> RunIterator(PolicyDefinition policy, IEnumerable<EventReadResult> records, SimulationSummary summary, bool strict)
+        private static IEnumerable<SimulationItem> RunIterator(PolicyDefinition policy, IEnumerable<EventReadResult> records, SimulationSummary summary, bool strict, PostureTracker? posture)
         {
             foreach (EventReadResult record in records)
             {
-                SimulationItem item = Decide(policy, record);
+                SimulationItem item = Decide(policy, record, posture);
                 if (item.Error != null)
                 {
                     summary.Errors++;
@@ -63,7 +77,9 @@ namespace PolicySim.Evaluation
         /// <param name="policy">The policy.</param>
         /// <param name="record">The record.</param>
         /// <returns>The item.</returns>
-        public static SimulationItem Decide(PolicyDefinition policy, EventReadResult record)
+        public static SimulationItem Decide(PolicyDefinition policy, EventReadResult record) => Decide(policy, record, null);
+
+        private static SimulationItem Decide(PolicyDefinition policy, EventReadResult record, PostureTracker? posture)
         {
             if (record.IsError)
             {
@@ -84,7 +100,7 @@ namespace PolicySim.Evaluation
 
             try
             {
-                return new SimulationItem(PolicyDecider.Decide(policy, ev), r.Source, r.Line);
+                return new SimulationItem(PolicyDecider.Decide(policy, ev, posture), r.Source, r.Line);
             }
             catch (PolicyEventMappingException ex)
             {

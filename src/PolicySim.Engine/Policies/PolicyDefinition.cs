@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using PolicySim.Evaluation;
+using PolicySim.Evaluation.Posture;
 using PolicySim.Policies.Clawdstrike;
 
 namespace PolicySim.Policies
@@ -22,7 +23,8 @@ namespace PolicySim.Policies
             bool failFast,
             IReadOnlyList<PolicyRule> rules,
             PolicyEvaluator evaluator,
-            ClawdstrikeDocument? document)
+            ClawdstrikeDocument? document,
+            PostureMachine? posture = null)
         {
             Name = name;
             Description = description;
@@ -35,6 +37,7 @@ namespace PolicySim.Policies
             Rules = rules;
             Evaluator = evaluator;
             Document = document;
+            Posture = posture;
         }
 
         /// <summary>Gets the policy's name (may be empty).</summary>
@@ -79,7 +82,12 @@ namespace PolicySim.Policies
             }
         }
 
+        /// <summary>Gets whether the policy defines posture (stateful capabilities and budgets, spec Appendix A).</summary>
+        public bool HasPosture => Posture != null;
+
         internal PolicyEvaluator Evaluator { get; }
+
+        internal PostureMachine? Posture { get; }
 
         internal ClawdstrikeDocument? Document { get; }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using PolicySim.Evaluation.Posture;
 using PolicySim.Policies.Clawdstrike;
 using PolicySim.Serialization;
 
@@ -98,7 +99,7 @@ namespace PolicySim.Policies
         private static PolicyDefinition Build(ClawdstrikeDocument doc, PolicySourceKind kind, string reference, string? path)
         {
             var (evaluator, rules) = ClawdstrikeCompiler.Compile(doc);
-            return new PolicyDefinition(doc.Name, doc.Description, doc.Version, ClawdstrikeCompiler.Dialect, kind, reference, path, evaluator.FailFast, rules, evaluator, doc);
+            return new PolicyDefinition(doc.Name, doc.Description, doc.Version, ClawdstrikeCompiler.Dialect, kind, reference, path, evaluator.FailFast, rules, evaluator, doc, doc.Posture == null ? null : new PostureMachine(doc.Posture));
         }
     }
 }

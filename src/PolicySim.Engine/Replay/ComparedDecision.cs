@@ -25,6 +25,9 @@ namespace PolicySim.Replay
             UnknownFields = unknownFields;
         }
 
+        /// <summary>Gets whether session posture state decided this side (see <see cref="FlipKind.StateDependent"/>).</summary>
+        public bool StateDependent { get; private set; }
+
         /// <summary>Gets the outcome.</summary>
         public DecisionOutcome Outcome { get; }
 
@@ -56,7 +59,10 @@ namespace PolicySim.Replay
         {
             Require.NotNull(decision, nameof(decision));
 
-            return new ComparedDecision(decision.Outcome, decision.Guard, decision.Severity, decision.Message, decision.Reason, true, decision.MatchedPattern, NoFields);
+            return new ComparedDecision(decision.Outcome, decision.Guard, decision.Severity, decision.Message, decision.Reason, true, decision.MatchedPattern, NoFields)
+            {
+                StateDependent = decision.IsStateDependent,
+            };
         }
 
         /// <summary>Takes the facts of a recorded decision; null means "not recorded" and is never compared.</summary>

@@ -39,9 +39,11 @@ namespace PolicySim.Replay
             }
 
             FlipKind byOutcome = Classify(baseline.Outcome, candidate.Outcome);
+            bool stateful = baseline.StateDependent || candidate.StateDependent;
             if (byOutcome != FlipKind.None)
             {
-                return byOutcome;
+                // Decided by session posture state on either side: depends on replay order, so it is reported apart.
+                return stateful ? FlipKind.StateDependent : byOutcome;
             }
 
             if (baseline.ReasonKnown && candidate.ReasonKnown && !string.Equals(baseline.Reason, candidate.Reason, StringComparison.Ordinal))
@@ -56,7 +58,7 @@ namespace PolicySim.Replay
 
             if (Differs(baseline.Guard, candidate.Guard) || Differs(baseline.Message, candidate.Message))
             {
-                return FlipKind.ReasonChanged;
+                return stateful ? FlipKind.StateDependent : FlipKind.ReasonChanged;
             }
 
             return FlipKind.None;

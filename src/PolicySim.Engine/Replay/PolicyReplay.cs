@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using PolicySim.Evaluation;
+using PolicySim.Evaluation.Posture;
 using PolicySim.Events;
 using PolicySim.Policies;
 
@@ -35,7 +36,14 @@ namespace PolicySim.Replay
         /// <param name="record">The record.</param>
         /// <returns>The facts.</returns>
         /// <exception cref="PolicyEventMappingException">The event cannot be mapped to an action.</exception>
-        public static ComparedDecision Decide(PolicyDefinition policy, RecordedDecision record)
+        public static ComparedDecision Decide(PolicyDefinition policy, RecordedDecision record) => Decide(policy, record, null);
+
+        /// <summary>As <see cref="Decide(PolicyDefinition, RecordedDecision)"/>, threading posture state through <paramref name="posture"/>.</summary>
+        /// <param name="policy">The policy.</param>
+        /// <param name="record">The record.</param>
+        /// <param name="posture">The run's tracker for this policy (when it defines posture), or null.</param>
+        /// <returns>The facts.</returns>
+        public static ComparedDecision Decide(PolicyDefinition policy, RecordedDecision record, PostureTracker? posture)
         {
             Require.NotNull(policy, nameof(policy));
 
@@ -53,7 +61,7 @@ namespace PolicySim.Replay
                 return ComparedDecision.Unknown(new[] { redacted }, "redacted field " + redacted);
             }
 
-            PolicyDecision decision = PolicyDecider.Decide(policy, ev);
+            PolicyDecision decision = PolicyDecider.Decide(policy, ev, posture);
             IReadOnlyList<string> unknown = DecisionInputs.UnknownFields(ev, record.MissingFields, decision);
             return unknown.Count > 0
                 ? ComparedDecision.Unknown(unknown, DecisionInputs.Describe(unknown, record.MissingFields))
@@ -62,6 +70,10 @@ namespace PolicySim.Replay
 
         internal static IEnumerable<ReplayItem> RunIterator(PolicyDefinition candidate, IEnumerable<RecordedDecisionReadResult> records, ReplayOptions options, ReplaySummary summary)
         {
+            // Posture state is threaded per session in record order, separately for each policy that defines one.
+            var trackers = new Trackers(
+                candidate.HasPosture ? new PostureTracker(candidate) : null,
+                options.BaselinePolicy is { HasPosture: true } b ? new PostureTracker(b) : null);
             foreach (RecordedDecisionReadResult read in records)
             {
                 if (read.Skipped)
@@ -95,7 +107,7 @@ namespace PolicySim.Replay
                     continue;
                 }
 
-                ReplayItem item = Compare(candidate, record, options);
+                ReplayItem item = Compare(candidate, record, options, trackers);
                 if (item.Error != null)
                 {
                     summary.AddError();
@@ -119,17 +131,17 @@ namespace PolicySim.Replay
             }
         }
 
-        private static ReplayItem Compare(PolicyDefinition candidate, RecordedDecision record, ReplayOptions options)
+        private static ReplayItem Compare(PolicyDefinition candidate, RecordedDecision record, ReplayOptions options, Trackers trackers)
         {
             try
             {
-                ComparedDecision? baseline = options.BaselinePolicy != null ? Decide(options.BaselinePolicy, record) : record.Baseline;
+                ComparedDecision? baseline = options.BaselinePolicy != null ? Decide(options.BaselinePolicy, record, trackers.Baseline) : record.Baseline;
                 if (baseline == null)
                 {
                     return new ReplayItem(new ReplayError(record.Source, record.Line, ReplayErrorKind.MissingOutcome, "record " + record.EventId + " has no recorded outcome and no baseline policy was given"));
                 }
 
-                ComparedDecision decided = Decide(candidate, record);
+                ComparedDecision decided = Decide(candidate, record, trackers.Candidate);
                 return new ReplayItem(new ReplayResult(record.EventId, record.EventType, record.Timestamp, record.Target, baseline, decided, record.Source, record.Line) { Event = record.Event });
             }
             catch (PolicyEventMappingException ex)
@@ -160,6 +172,19 @@ namespace PolicySim.Replay
             }
 
             return false;
+        }
+
+        private sealed class Trackers
+        {
+            public Trackers(PostureTracker? candidate, PostureTracker? baseline)
+            {
+                Candidate = candidate;
+                Baseline = baseline;
+            }
+
+            public PostureTracker? Candidate { get; }
+
+            public PostureTracker? Baseline { get; }
         }
     }
 }

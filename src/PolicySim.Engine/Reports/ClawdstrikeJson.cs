@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Generic;
 using PolicySim.Evaluation;
+using PolicySim.Evaluation.Posture;
 using PolicySim.Policies;
 using PolicySim.Serialization;
 
@@ -96,6 +97,43 @@ namespace PolicySim.Reports
             WriteDecision(w, d);
             w.WritePropertyName("report");
             WriteReport(w, d.Report);
+            if (d.Posture != null)
+            {
+                w.WritePropertyName("posture");
+                WritePosture(w, d.Posture);
+            }
+
+            w.WriteEndObject();
+        }
+
+        /// <summary><c>{state, budgets: {name: {used, limit}}, transition?: {from, to, trigger, at}}</c> (spec §5.3).</summary>
+        public static void WritePosture(SerdeJsonWriter w, PostureResult posture)
+        {
+            w.WriteStartObject();
+            w.WriteString("state", posture.State);
+            w.WritePropertyName("budgets");
+            w.WriteStartObject();
+            foreach (PostureBudget b in posture.Budgets)
+            {
+                w.WritePropertyName(b.Name);
+                w.WriteStartObject();
+                w.WriteInteger("used", b.Used);
+                w.WriteInteger("limit", b.Limit);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            if (posture.Transition != null)
+            {
+                w.WritePropertyName("transition");
+                w.WriteStartObject();
+                w.WriteString("from", posture.Transition.From);
+                w.WriteString("to", posture.Transition.To);
+                w.WriteString("trigger", posture.Transition.Trigger);
+                w.WriteString("at", Events.PolicyEventMapper.FormatTimestamp(posture.Transition.At));
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 
