@@ -190,7 +190,7 @@ namespace PolicySim.Reports
             Require.NotNull(text, nameof(text));
 
             string t = text.Trim();
-            bool percent = t.EndsWith("%", StringComparison.Ordinal);
+            bool percent = t.Length > 0 && t[t.Length - 1] == '%';
             if (percent)
             {
                 t = t.Substring(0, t.Length - 1).Trim();

@@ -136,7 +136,7 @@ namespace PolicySim.Reports
         private static RuleAttribution Make(PolicyRule rule, string change, ReplayReportData data)
         {
             string? source = rule.SourceFile;
-            bool inFile = source != null && !source.StartsWith("ruleset:", StringComparison.Ordinal) && !source.StartsWith("<", StringComparison.Ordinal) && rule.Line > 0;
+            bool inFile = source != null && !source.StartsWith("ruleset:", StringComparison.Ordinal) && !(source.Length > 0 && source[0] == '<') && rule.Line > 0;
             return new RuleAttribution(rule, change, inFile ? RelativePath(source!, data.BaseDirectory) : null);
         }
     }
