@@ -9,7 +9,8 @@ namespace PolicySim.Reports
     /// Finds the policy rule most likely responsible for a flip group, so reports can point at a file and line:
     /// (1) a candidate rule of the group's guards whose pattern is the group's target pattern; (2) such a baseline
     /// rule (a removed entry); (3) the first candidate rule of those guards that the baseline lacks or writes
-    /// differently (an added or edited rule); (4) the first baseline rule of those guards the candidate lacks.
+    /// differently (an added or edited rule), preferring rules whose kind names the event's verb (<c>file_write</c> →
+    /// <c>file_write_allow</c>); (4) the first baseline rule of those guards the candidate lacks.
     /// Steps 3 and 4 need a baseline policy. Rules without a written location (built-in defaults) are skipped.
     /// </summary>
     internal sealed class RuleAttribution
@@ -79,12 +80,15 @@ namespace PolicySim.Reports
                 return null;
             }
 
+            // Prefer a rule whose kind names the event's verb (file_write -> file_write_allow), then the earliest.
+            string verb = group.EventType.Substring(group.EventType.LastIndexOf('_') + 1);
+            bool Fits(PolicyRule r) => verb.Length > 0 && r.Kind.Contains(verb);
             PolicyRule? best = null;
             string bestChange = "added";
             foreach (PolicyRule r in candidate)
             {
                 string change = ChangeOf(r);
-                if (OfGroup(r) && change != "matched" && (best == null || Earlier(r, best)))
+                if (OfGroup(r) && change != "matched" && (best == null || (Fits(r) && !Fits(best)) || (Fits(r) == Fits(best) && Earlier(r, best))))
                 {
                     best = r;
                     bestChange = change;

@@ -213,6 +213,16 @@ namespace PolicySim.Tests.Reports
         }
 
         [Fact]
+        public void Rule_attribution_prefers_the_rule_kind_of_the_event()
+        {
+            string md = ReportWriter.ToString(ReportTestData.Changed(), ReportFormat.Markdown);
+            string write = md.Split('\n').Single(l => l.Contains("`/var/tmp/x.bin`"));
+            Assert.Contains("`path_allowlist/file_write_allow//workspace/**` added", write);
+            string read = md.Split('\n').Single(l => l.Contains("`/var/lib/app/state.db`"));
+            Assert.Contains("`path_allowlist/file_access_allow//workspace/**` added", read);
+        }
+
+        [Fact]
         public void Markdown_report_of_no_changes_says_so()
         {
             string md = ReportWriter.ToString(ReportTestData.Unchanged(), ReportFormat.Markdown);
