@@ -6,8 +6,9 @@ namespace PolicySim.Cli
     /// <summary>The process's streams and working directory, injectable so commands run in-process in tests.</summary>
     internal sealed class CliConsole
     {
-        public CliConsole(Func<Stream> openStdin, TextWriter stdout, TextWriter stderr, string workingDirectory)
+        public CliConsole(Func<Stream> openStdin, TextWriter stdout, TextWriter stderr, string workingDirectory, Func<string, string?>? environment = null)
         {
+            Environment = environment ?? System.Environment.GetEnvironmentVariable;
             OpenStdin = openStdin;
             Out = stdout;
             Error = stderr;
@@ -21,6 +22,9 @@ namespace PolicySim.Cli
         public TextWriter Error { get; }
 
         public string WorkingDirectory { get; }
+
+        /// <summary>Gets the environment variables (injectable so CI detection is testable).</summary>
+        public Func<string, string?> Environment { get; }
 
         public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
     }

@@ -22,11 +22,15 @@ namespace PolicySim.Tests
 
         public static string Examples => Path.Combine(System.AppContext.BaseDirectory, "examples");
 
-        public static CliRun WithInput(string stdin, params string[] args)
+        /// <summary>Runs with stdin text and an empty environment (so a CI runner's variables never leak into tests).</summary>
+        public static CliRun WithInput(string stdin, params string[] args) => WithEnvironment(new Dictionary<string, string>(), stdin, args);
+
+        /// <summary>Runs with stdin text and exactly these environment variables.</summary>
+        public static CliRun WithEnvironment(IReadOnlyDictionary<string, string> environment, string stdin, params string[] args)
         {
             var stdout = new StringWriter { NewLine = "\n" };
             var stderr = new StringWriter { NewLine = "\n" };
-            int code = Program.Run(args, new CliConsole(() => new MemoryStream(Encoding.UTF8.GetBytes(stdin)), stdout, stderr, System.AppContext.BaseDirectory));
+            int code = Program.Run(args, new CliConsole(() => new MemoryStream(Encoding.UTF8.GetBytes(stdin)), stdout, stderr, System.AppContext.BaseDirectory, name => environment.TryGetValue(name, out string? v) ? v : null));
             return new CliRun(code, stdout.ToString(), stderr.ToString());
         }
 

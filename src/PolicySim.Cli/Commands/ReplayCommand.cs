@@ -52,11 +52,48 @@ namespace PolicySim.Cli.Commands
 
         public bool Strict { get; set; }
 
+        /// <summary>Gets or sets the gate's flip kinds (<c>--fail-on</c>), or null.</summary>
+        public string? FailOn { get; set; }
+
+        public long? MaxChanges { get; set; }
+
+        /// <summary>Gets or sets the gate's change rate as written (<c>--max-change-rate</c>), or null.</summary>
+        public string? MaxChangeRate { get; set; }
+
+        public string CiStyle { get; set; } = "detect";
+
+        private ReportFormat ReportFormat { get; set; }
+
+        private PolicyGate? Gate { get; set; }
+
+        private CiStyle Style { get; set; }
+
         public int Run(CliConsole console)
         {
-            if (Format != "text" && Format != "json" && Format != "jsonl")
+            if (!ReportWriter.TryParseFormat(Format, out ReportFormat format))
             {
-                console.Error.WriteLine("Error: --format must be text, json or jsonl");
+                console.Error.WriteLine("Error: --format must be one of " + ReportWriter.FormatNames);
+                return ExitCodes.Usage;
+            }
+
+            ReportFormat = format;
+            if (!CiAnnotations.TryParseStyle(CiStyle, out CiStyle style))
+            {
+                console.Error.WriteLine("Error: --ci-style must be one of " + CiAnnotations.StyleNames);
+                return ExitCodes.Usage;
+            }
+
+            Style = CiAnnotations.Resolve(style, console.Environment);
+            try
+            {
+                if (FailOn != null || MaxChanges != null || MaxChangeRate != null)
+                {
+                    Gate = new PolicyGate(FailOn != null ? PolicyGate.ParseKinds(FailOn) : null, MaxChanges, MaxChangeRate != null ? PolicyGate.ParseRate(MaxChangeRate) : null);
+                }
+            }
+            catch (Exception ex) when (ex is FormatException || ex is ArgumentException)
+            {
+                console.Error.WriteLine("Error: " + (ex is ArgumentOutOfRangeException ? "--max-changes must not be negative" : ex.Message));
                 return ExitCodes.Usage;
             }
 
@@ -117,10 +154,7 @@ namespace PolicySim.Cli.Commands
                     items = PolicyReplay.Run(candidate, records, options, summary);
                 }
 
-                // Attribution needs both policies: compare, or replay with --baseline-policy.
-                PolicyDefinition? oldPolicy = options.BaselinePolicy;
-                Action? attribute = oldPolicy == null ? null : () => PolicyAttribution.Attribute(oldPolicy, candidate, summary);
-                return Report(console, items, summary, attribute);
+                return Report(console, items, summary, candidate, options.BaselinePolicy);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -136,14 +170,24 @@ namespace PolicySim.Cli.Commands
             }
         }
 
+        /// <summary>The exit code: with a gate, 3 for unreadable records, else 2 when the gate fails, else 0; without one, <see cref="ExitCodeFor(ReplaySummary)"/>.</summary>
+        internal static int ExitCodeFor(ReplaySummary summary, PolicyGate? gate) =>
+            gate == null ? ExitCodeFor(summary)
+            : summary.Errors > 0 ? ExitCodes.InvalidInput
+            : gate.Evaluate(summary).Passed ? ExitCodes.Ok
+            : ExitCodes.Denied;
+
         internal static int ExitCodeFor(ReplaySummary summary) =>
             summary.Errors > 0 ? ExitCodes.InvalidInput
             : summary.Changed > 0 ? ExitCodes.Denied
             : summary.Total - summary.Count(FlipKind.None) > 0 ? ExitCodes.Warnings
             : ExitCodes.Ok;
 
-        private int Report(CliConsole console, IEnumerable<ReplayItem> items, ReplaySummary summary, Action? attribute)
+        private int Report(CliConsole console, IEnumerable<ReplayItem> items, ReplaySummary summary, PolicyDefinition candidate, PolicyDefinition? baseline)
         {
+            bool rendered = ReportFormat != ReportFormat.Text && ReportFormat != ReportFormat.Json && ReportFormat != ReportFormat.Jsonl;
+            var tally = new DecisionTally();
+            var errors = new List<ReplayError>();
             TextWriter? file = null;
             try
             {
@@ -156,38 +200,63 @@ namespace PolicySim.Cli.Commands
 
                 string baselineName = IsCompare || BaselinePolicy != null ? BaselinePolicy! : "recorded";
                 var inputs = Events != null ? new[] { Input, Events } : new[] { Input };
-                var json = Format == "json" ? new ReplayJsonReport(IsCompare ? "compare" : "replay", Policy, BaselinePolicy, inputs, includeFlips: !SummaryOnly) : null;
+                var json = ReportFormat == ReportFormat.Json ? new ReplayJsonReport(IsCompare ? "compare" : "replay", Policy, BaselinePolicy, inputs, includeFlips: !SummaryOnly) : null;
                 foreach (ReplayItem item in items)
                 {
                     if (item.Error != null)
                     {
                         console.Error.WriteLine("Error: " + item.Error);
                         json?.Add(item.Error);
+                        if (errors.Count < ReplayJsonReport.MaxListedErrors)
+                        {
+                            errors.Add(item.Error);
+                        }
+
                         continue;
                     }
 
                     ReplayResult r = item.Result!;
+                    tally.Add(r);
                     if (json != null)
                     {
                         json.Add(r);
                     }
-                    else if (Format == "jsonl" && !SummaryOnly && (!FlipsOnly || r.Flip != FlipKind.None))
+                    else if (ReportFormat == ReportFormat.Jsonl && !SummaryOnly && (!FlipsOnly || r.Flip != FlipKind.None))
                     {
                         output.WriteLine(ReplayJsonReport.FormatResultLine(r));
                     }
-                    else if (Format == "text" && FlipsOnly && r.Flip != FlipKind.None)
+                    else if (ReportFormat == ReportFormat.Text && FlipsOnly && r.Flip != FlipKind.None)
                     {
                         output.WriteLine(r.ToString());
                     }
                 }
 
-                attribute?.Invoke();
-                int exit = ExitCodeFor(summary);
-                if (json != null)
+                // Attribution needs both policies: compare, or replay with --baseline-policy.
+                if (baseline != null)
+                {
+                    PolicyAttribution.Attribute(baseline, candidate, summary);
+                }
+
+                int exit = ExitCodeFor(summary, Gate);
+                var data = new ReplayReportData(IsCompare ? "compare" : "replay", Policy, BaselinePolicy, inputs, summary)
+                {
+                    Candidate = candidate,
+                    Baseline = baseline,
+                    Gate = Gate,
+                    Tally = tally,
+                    Errors = errors,
+                    ExitCode = exit,
+                    BaseDirectory = console.WorkingDirectory,
+                };
+                if (rendered)
+                {
+                    ReportWriter.Write(data, ReportFormat, output);
+                }
+                else if (json != null)
                 {
                     output.WriteLine(json.Finish(summary, exit));
                 }
-                else if (Format == "jsonl")
+                else if (ReportFormat == ReportFormat.Jsonl)
                 {
                     console.Error.WriteLine(summary.ToString());
                 }
@@ -197,11 +266,31 @@ namespace PolicySim.Cli.Commands
                     output.Write(ReplayTextReport.Format(title, summary));
                 }
 
+                file?.Dispose();
+                file = null;
+                Annotate(console, data);
                 return exit;
             }
             finally
             {
                 file?.Dispose();
+            }
+        }
+
+        /// <summary>CI annotations on stderr (in a detected or chosen CI style, or in plain style when a gate is set) and the GitHub step summary.</summary>
+        private void Annotate(CliConsole console, ReplayReportData data)
+        {
+            if (Style != Reports.CiStyle.Plain || Gate != null)
+            {
+                CiAnnotations.Write(data, Style, console.Error);
+            }
+
+            string? summaryPath = CiAnnotations.StepSummaryPath(Style, console.Environment);
+            if (summaryPath != null)
+            {
+                using var w = new StreamWriter(console.Resolve(summaryPath), append: true, new UTF8Encoding(false)) { NewLine = "\n" };
+                ReportWriter.Write(data, ReportFormat.Markdown, w);
+                w.Write('\n');
             }
         }
 

@@ -88,7 +88,11 @@ namespace PolicySim.Cli.Commands
             private readonly Option<string[]> _guard = new Option<string[]>("--guard") { Description = "Only results whose baseline or candidate guard is one of these (repeatable).", AllowMultipleArgumentsPerToken = true };
             private readonly Option<double> _sampleRate = new Option<double>("--sample-rate") { Description = "Fraction of events to replay, 0..1 (deterministic per seed and event id).", DefaultValueFactory = _ => 1.0 };
             private readonly Option<long> _seed = new Option<long>("--seed") { Description = "Sampling seed." };
-            private readonly Option<string> _format = new Option<string>("--format") { Description = "text (default), json or jsonl.", DefaultValueFactory = _ => "text" };
+            private readonly Option<string> _format = new Option<string>("--format") { Description = "text (default), json, jsonl, markdown, junit, nunit, sarif or html.", DefaultValueFactory = _ => "text" };
+            private readonly Option<string?> _failOn = new Option<string?>("--fail-on") { Description = "Gate: exit 2 when flips of these kinds occur (comma list of flip kinds, or breaking, widening, changed, unknown, any)." };
+            private readonly Option<long?> _maxChanges = new Option<long?>("--max-changes") { Description = "Gate: exit 2 when more than N outcomes change." };
+            private readonly Option<string?> _maxChangeRate = new Option<string?>("--max-change-rate") { Description = "Gate: exit 2 when the share of changed outcomes exceeds P (5% or 0.05; a bare number above 1 is a percent)." };
+            private readonly Option<string> _ciStyle = new Option<string>("--ci-style") { Description = "CI annotations on stderr: detect (default; TF_BUILD, GITHUB_ACTIONS), plain, azure or github.", DefaultValueFactory = _ => "detect" };
             private readonly Option<string?> _output = new Option<string?>("--output") { Description = "Write the report to this file instead of stdout." };
             private readonly Option<bool> _flipsOnly = new Option<bool>("--flips-only") { Description = "jsonl: only flipped results; text: also list each flip." };
             private readonly Option<bool> _summary = new Option<bool>("--summary") { Description = "Summary and groups only (no per-event flips)." };
@@ -104,6 +108,10 @@ namespace PolicySim.Cli.Commands
                 cmd.Options.Add(_seed);
                 cmd.Options.Add(_format);
                 cmd.Options.Add(_output);
+                cmd.Options.Add(_failOn);
+                cmd.Options.Add(_maxChanges);
+                cmd.Options.Add(_maxChangeRate);
+                cmd.Options.Add(_ciStyle);
                 cmd.Options.Add(_flipsOnly);
                 cmd.Options.Add(_summary);
                 cmd.Options.Add(_strict);
@@ -119,6 +127,10 @@ namespace PolicySim.Cli.Commands
                 command.Seed = parse.GetValue(_seed);
                 command.Format = parse.GetValue(_format)!;
                 command.Output = parse.GetValue(_output);
+                command.FailOn = parse.GetValue(_failOn);
+                command.MaxChanges = parse.GetValue(_maxChanges);
+                command.MaxChangeRate = parse.GetValue(_maxChangeRate);
+                command.CiStyle = parse.GetValue(_ciStyle)!;
                 command.FlipsOnly = parse.GetValue(_flipsOnly);
                 command.SummaryOnly = parse.GetValue(_summary);
                 command.Strict = parse.GetValue(_strict);
