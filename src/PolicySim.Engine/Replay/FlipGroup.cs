@@ -38,7 +38,7 @@ namespace PolicySim.Replay
             DateTimeOffset firstSeen,
             DateTimeOffset lastSeen,
             IReadOnlyList<string> sampleEventIds,
-            IReadOnlyList<string>? causes = null)
+            IReadOnlyList<FlipCause>? causes = null)
         {
             Kind = kind;
             EventType = eventType ?? string.Empty;
@@ -51,7 +51,14 @@ namespace PolicySim.Replay
             FirstSeen = firstSeen;
             LastSeen = lastSeen;
             SampleEventIds = sampleEventIds ?? Array.Empty<string>();
-            Causes = causes ?? Array.Empty<string>();
+            CauseDetails = causes ?? Array.Empty<FlipCause>();
+            var text = new string[CauseDetails.Count];
+            for (int i = 0; i < text.Length; i++)
+            {
+                text[i] = CauseDetails[i].ToString();
+            }
+
+            Causes = text;
         }
 
         /// <summary>
@@ -59,6 +66,9 @@ namespace PolicySim.Replay
         /// one change applied at a time (empty when not attributed, e.g. replay against recorded decisions).
         /// </summary>
         public IReadOnlyList<string> Causes { get; }
+
+        /// <summary>Gets the causes with the structural change and its source location (see <see cref="Causes"/> for text).</summary>
+        public IReadOnlyList<FlipCause> CauseDetails { get; }
 
         /// <summary>Gets the flip kind.</summary>
         public FlipKind Kind { get; }

@@ -63,17 +63,17 @@ namespace PolicySim.Replay
                 : change + " (" + change.Location.Source + ":" + change.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
         }
 
-        private static IReadOnlyList<string> CausesOf(PolicyEvent ev, PolicyDefinition oldPolicy, PolicyDefinition newPolicy, List<(PolicyChange Change, PolicyDefinition Policy)> variants, IReadOnlyList<PolicyChange> allChanges)
+        private static IReadOnlyList<FlipCause> CausesOf(PolicyEvent ev, PolicyDefinition oldPolicy, PolicyDefinition newPolicy, List<(PolicyChange Change, PolicyDefinition Policy)> variants, IReadOnlyList<PolicyChange> allChanges)
         {
             ComparedDecision? before = Decide(oldPolicy, ev);
             ComparedDecision? after = Decide(newPolicy, ev);
             if (before == null || after == null)
             {
-                return Array.Empty<string>();
+                return Array.Empty<FlipCause>();
             }
 
-            var responsible = new List<string>();
-            var contributing = new List<string>();
+            var responsible = new List<FlipCause>();
+            var contributing = new List<FlipCause>();
             foreach (var (change, policy) in variants)
             {
                 ComparedDecision? d = Decide(policy, ev);
@@ -82,7 +82,8 @@ namespace PolicySim.Replay
                     continue;
                 }
 
-                (FlipClassifier.Classify(after, d) == FlipKind.None ? responsible : contributing).Add(Describe(change));
+                bool alone = FlipClassifier.Classify(after, d) == FlipKind.None;
+                (alone ? responsible : contributing).Add(new FlipCause(Describe(change), change, alone));
             }
 
             if (responsible.Count > 0)
@@ -95,10 +96,10 @@ namespace PolicySim.Replay
                 // No change moves the decision on its own (e.g. a host removed from the block list AND added to the
                 // allow list): name every change in the deciding guards' sections.
                 var guards = new HashSet<string?>(new[] { before.Guard, after.Guard }.Select(g => g == "jailbreak_detection" ? "jailbreak" : g));
-                contributing.AddRange(allChanges.Where(c => c.Guard != null && guards.Contains(c.Guard)).Select(Describe));
+                contributing.AddRange(allChanges.Where(c => c.Guard != null && guards.Contains(c.Guard)).Select(c => new FlipCause(Describe(c), c, responsible: false)));
             }
 
-            return contributing.Select(c => "(with others) " + c).ToList();
+            return contributing;
         }
 
         private static ComparedDecision? Decide(PolicyDefinition policy, PolicyEvent ev)

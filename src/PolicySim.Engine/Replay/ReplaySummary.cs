@@ -160,7 +160,7 @@ namespace PolicySim.Replay
         }
 
         /// <summary>Sets each group's causes from its example event (groups without one are left alone).</summary>
-        internal void AttributeGroups(Func<PolicyEvent, IReadOnlyList<string>> causesOf, int maxGroups)
+        internal void AttributeGroups(Func<PolicyEvent, IReadOnlyList<FlipCause>> causesOf, int maxGroups)
         {
             int done = 0;
             foreach (GroupAccumulator acc in _groups.Values.OrderByDescending(a => a.Count))
@@ -296,7 +296,7 @@ namespace PolicySim.Replay
 
             public PolicyEvent? Exemplar { get; private set; }
 
-            public IReadOnlyList<string>? Causes { get; set; }
+            public IReadOnlyList<FlipCause>? Causes { get; set; }
 
             public long Count => _count;
 
@@ -325,9 +325,9 @@ namespace PolicySim.Replay
                     Widen(g.FirstSeen, g.LastSeen);
                 }
 
-                if ((Causes == null || Causes.Count == 0) && g.Causes.Count > 0)
+                if ((Causes == null || Causes.Count == 0) && g.CauseDetails.Count > 0)
                 {
-                    Causes = g.Causes;
+                    Causes = g.CauseDetails;
                 }
 
                 foreach (string id in g.SampleEventIds)

@@ -214,7 +214,7 @@ namespace PolicySim.Reports
                         Time(g.GetProperty("first_seen").GetString()!),
                         Time(g.GetProperty("last_seen").GetString()!),
                         samples,
-                        g.TryGetProperty("causes", out JsonElement causes) ? causes.EnumerateArray().Select(c => c.GetString()!).ToList() : null));
+                        g.TryGetProperty("causes", out JsonElement causes) ? causes.EnumerateArray().Select(c => FlipCause.Parse(c.GetString()!)).ToList() : null));
                 }
 
                 return ReplaySummary.Restore(

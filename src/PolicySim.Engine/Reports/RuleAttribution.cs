@@ -38,6 +38,15 @@ namespace PolicySim.Reports
         public static RuleAttribution? Find(FlipGroup group, ReplayReportData data)
         {
             IReadOnlyList<PolicyRule> candidate = data.Candidate?.Rules ?? Array.Empty<PolicyRule>();
+
+            // Attribution (re-deciding with single changes) is authoritative when the group has it; the rule matching
+            // below is the fallback for replays against recorded decisions, where no old policy exists.
+            RuleAttribution? attributed = FromCauses(group, candidate, data);
+            if (attributed != null)
+            {
+                return attributed;
+            }
+
             IReadOnlyList<PolicyRule>? baseline = data.Baseline?.Rules;
             var baselineById = new Dictionary<string, PolicyRule>(StringComparer.Ordinal);
             foreach (PolicyRule r in baseline ?? Array.Empty<PolicyRule>())
@@ -112,6 +121,46 @@ namespace PolicySim.Reports
         }
 
         /// <summary>Formats as <c>egress_allowlist/allow/*.docs-cdn.example (added, policies/candidate.yaml:14)</c>.</summary>
+        private static RuleAttribution? FromCauses(FlipGroup group, IReadOnlyList<PolicyRule> candidate, ReplayReportData data)
+        {
+            FlipCause? cause = null;
+            foreach (FlipCause c in group.CauseDetails)
+            {
+                if (c.Change != null && (cause == null || (c.Responsible && !cause.Responsible)))
+                {
+                    cause = c;
+                }
+            }
+
+            if (cause?.Change is not PolicySim.Policies.Diff.PolicyChange change)
+            {
+                return null;
+            }
+
+            bool removed = change.Kind == PolicySim.Policies.Diff.PolicyChangeKind.Removed;
+            string verb = removed ? "removed"
+                : change.Kind == PolicySim.Policies.Diff.PolicyChangeKind.Added || change.OldTree == null ? "added"
+                : "edited";
+
+            // A list entry lands on the rule with that exact pattern (several rules can share a line in a flow list);
+            // anything else (a whole section, a number) is named by its path.
+            PolicyRule? rule = null;
+            if ((removed ? change.OldTree : change.NewTree) is string value && change.Location != null)
+            {
+                foreach (PolicyRule r in removed ? data.Baseline?.Rules ?? Array.Empty<PolicyRule>() : candidate)
+                {
+                    if (r.Location != null && r.Location.Source == change.Location.Source && r.Location.Line == change.Location.Line && r.Pattern == value)
+                    {
+                        rule = r;
+                        break;
+                    }
+                }
+            }
+
+            rule ??= new PolicyRule(change.Path, "clawdstrike", change.Guard ?? string.Empty, "change", change.NewValue ?? change.OldValue ?? string.Empty, change.Location);
+            return Make(rule, verb, data);
+        }
+
         public override string ToString() =>
             Rule.Id + " (" + Change + (File != null ? ", " + File + ":" + Line.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty) + ")";
 
