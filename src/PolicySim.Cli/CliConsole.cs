@@ -26,6 +26,9 @@ namespace PolicySim.Cli
         /// <summary>Gets the environment variables (injectable so CI detection is testable).</summary>
         public Func<string, string?> Environment { get; }
 
+        /// <summary>Gets or sets whether stdin is an interactive terminal (then reading it needs a hint).</summary>
+        public bool StdinIsTerminal { get; set; }
+
         public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
     }
 }

@@ -19,7 +19,11 @@ namespace PolicySim.Cli
             var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
             try
             {
-                return Run(args, new CliConsole(Console.OpenStandardInput, stdout, stderr, Directory.GetCurrentDirectory()));
+                var console = new CliConsole(Console.OpenStandardInput, stdout, stderr, Directory.GetCurrentDirectory())
+                {
+                    StdinIsTerminal = !Console.IsInputRedirected,
+                };
+                return Run(args, console);
             }
             finally
             {

@@ -48,6 +48,11 @@ namespace PolicySim.Cli.Commands
             Stream input;
             try
             {
+                if (eventsPath == "-" && console.StdinIsTerminal)
+                {
+                    console.Error.WriteLine("Reading PolicyEvent JSON lines from the terminal; end with Ctrl-D (Ctrl-Z Enter on Windows).");
+                }
+
                 input = eventsPath == "-" ? console.OpenStdin() : File.OpenRead(console.Resolve(eventsPath));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
