@@ -62,6 +62,6 @@ namespace PolicySim.Policies.Diff
             return string.Format(CultureInfo.InvariantCulture, "{0} {1}: {2} -> {3}", sign, Path, Truncate(OldValue ?? "null"), Truncate(NewValue ?? "null"));
         }
 
-        private static string Truncate(string s) => s.Length > 120 ? s.Substring(0, 120) + "..." : s;
+        private static string Truncate(string s) => s.Length > 120 ? s.Remove(120) + "..." : s;
     }
 }
