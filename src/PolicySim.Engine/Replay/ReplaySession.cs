@@ -16,6 +16,7 @@ namespace PolicySim.Replay
         private readonly PolicyDefinition _candidate;
         private readonly ReplayOptions _options;
         private readonly PolicyReplay.Trackers _trackers;
+        private readonly RecordedDecisionFormat _givenFormat;
         private RecordedDecisionFormat _format;
 
         /// <summary>Starts a replay of recorded decisions under <paramref name="candidate"/>.</summary>
@@ -28,6 +29,7 @@ namespace PolicySim.Replay
             _candidate = candidate;
             _options = options ?? new ReplayOptions();
             _format = format;
+            _givenFormat = format;
             _trackers = new PolicyReplay.Trackers(candidate, _options);
         }
 
@@ -113,6 +115,12 @@ namespace PolicySim.Replay
 
             return last;
         }
+
+        /// <summary>
+        /// Starts another input (e.g. the next file): with <see cref="RecordedDecisionFormat.Auto"/> its format is detected
+        /// again from its first readable record. Counts, groups and posture state go on.
+        /// </summary>
+        public void BeginInput() => _format = _givenFormat;
 
         /// <summary>Replays several raw records in order.</summary>
         /// <param name="raws">The records.</param>

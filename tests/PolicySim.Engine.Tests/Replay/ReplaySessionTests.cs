@@ -113,5 +113,20 @@ namespace PolicySim.Tests.Replay
             Assert.Equal(FlipKind.AllowToDeny, items[1].Result!.Flip);
             Assert.Equal(DecisionOutcome.Denied, items[1].Result!.CandidateOutcome);
         }
+
+        [Fact]
+        public void Each_input_is_detected_on_its_own_after_BeginInput()
+        {
+            string daemon = "{\"id\":\"d1\",\"timestamp\":\"2026-11-02T09:00:00Z\",\"event_type\":\"guard_decision\",\"action_type\":\"egress\",\"target\":\"paste.example:443\",\"decision\":\"allowed\",\"session_id\":\"s1\"}";
+            var session = new ReplaySession(Policy("candidate.yaml"), new ReplayOptions { BaselinePolicy = Policy("current.yaml") });
+            Assert.Single(PushLines(session, new[] { daemon }));
+            Assert.Equal(RecordedDecisionFormat.DaemonAudit, session.Format);
+            session.BeginInput();
+            Assert.Equal(RecordedDecisionFormat.Auto, session.Format);
+            var items = PushLines(session, File.ReadAllLines(AuditLog));
+            Assert.Equal(RecordedDecisionFormat.PolicyEvents, session.Format);
+            Assert.All(items, i => Assert.NotNull(i.Result));
+            Assert.Equal(37, session.Summary.Total);
+        }
     }
 }
