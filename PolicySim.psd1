@@ -11,7 +11,11 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('PolicySim.Format.ps1xml')
     CmdletsToExport      = @(
+        'Compare-Policy'
+        'Compare-PolicyDecision'
         'Import-PolicyDefinition'
+        'Invoke-PolicyReplay'
+        'Measure-PolicyDecision'
         'Test-PolicyEvent'
     )
     FunctionsToExport    = @()
@@ -20,7 +24,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Policy', 'Security', 'AI', 'Agents', 'Guardrails', 'Simulation', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'First preview: Import-PolicyDefinition and Test-PolicyEvent.'
+            ReleaseNotes = 'Preview: Import-PolicyDefinition, Test-PolicyEvent, Invoke-PolicyReplay, Compare-PolicyDecision, Compare-Policy, Measure-PolicyDecision.'
         }
     }
 }

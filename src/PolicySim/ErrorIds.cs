@@ -17,5 +17,26 @@ namespace PolicySim.PowerShell
 
         /// <summary>A name is not a built-in ruleset.</summary>
         public const string UnknownRuleset = "PolicySim.Policy.UnknownRuleset";
+
+        /// <summary>An events path or wildcard matched no file.</summary>
+        public const string EventsPathNotFound = "PolicySim.Replay.PathNotFound";
+
+        /// <summary>An events path is not on the file system.</summary>
+        public const string EventsNotAFileSystemPath = "PolicySim.Replay.NotAFileSystemPath";
+
+        /// <summary>An events file could not be read.</summary>
+        public const string EventsReadFailed = "PolicySim.Replay.ReadFailed";
+
+        /// <summary>Switches that cannot be used together.</summary>
+        public const string ConflictingSwitches = "PolicySim.Replay.ConflictingSwitches";
+
+        /// <summary>-Since is not before -Until.</summary>
+        public const string InvalidTimeWindow = "PolicySim.Replay.InvalidTimeWindow";
+
+        /// <summary>An input format the cmdlet cannot read on its own.</summary>
+        public const string UnsupportedFormat = "PolicySim.Replay.UnsupportedFormat";
+
+        /// <summary>A pipeline object Measure-PolicyDecision cannot measure.</summary>
+        public const string UnsupportedMeasureInput = "PolicySim.Measure.UnsupportedInput";
     }
 }

@@ -71,64 +71,66 @@ namespace PolicySim.Replay
         internal static IEnumerable<ReplayItem> RunIterator(PolicyDefinition candidate, IEnumerable<RecordedDecisionReadResult> records, ReplayOptions options, ReplaySummary summary)
         {
             // Posture state is threaded per session in record order, separately for each policy that defines one.
-            var trackers = new Trackers(
-                candidate.HasPosture ? new PostureTracker(candidate) : null,
-                options.BaselinePolicy is { HasPosture: true } b ? new PostureTracker(b) : null);
+            var trackers = new Trackers(candidate, options);
             foreach (RecordedDecisionReadResult read in records)
             {
-                if (read.Skipped)
+                ReplayItem? item = Step(candidate, read, options, summary, trackers);
+                if (item == null)
                 {
-                    summary.AddFilteredOut();
                     continue;
                 }
 
-                if (read.IsError)
-                {
-                    summary.AddError();
-                    yield return new ReplayItem(read.Error!);
-                    if (options.Strict)
-                    {
-                        yield break;
-                    }
-
-                    continue;
-                }
-
-                RecordedDecision record = read.Record!;
-                if (!InWindow(record, options) || !TypeSelected(record, options))
-                {
-                    summary.AddFilteredOut();
-                    continue;
-                }
-
-                if (!ReplaySampler.Keep(options.Seed, record.EventId, options.SampleRate))
-                {
-                    summary.AddSampledOut();
-                    continue;
-                }
-
-                ReplayItem item = Compare(candidate, record, options, trackers);
-                if (item.Error != null)
-                {
-                    summary.AddError();
-                    yield return item;
-                    if (options.Strict)
-                    {
-                        yield break;
-                    }
-
-                    continue;
-                }
-
-                if (!GuardSelected(item.Result!, options))
-                {
-                    summary.AddFilteredOut();
-                    continue;
-                }
-
-                summary.Add(item.Result!);
                 yield return item;
+                if (item.Error != null && options.Strict)
+                {
+                    yield break;
+                }
             }
+        }
+
+        /// <summary>Replays one record: the item to report, or null when the record is filtered, sampled out or not a decision (only counted).</summary>
+        internal static ReplayItem? Step(PolicyDefinition candidate, RecordedDecisionReadResult read, ReplayOptions options, ReplaySummary summary, Trackers trackers)
+        {
+            if (read.Skipped)
+            {
+                summary.AddFilteredOut();
+                return null;
+            }
+
+            if (read.IsError)
+            {
+                summary.AddError();
+                return new ReplayItem(read.Error!);
+            }
+
+            RecordedDecision record = read.Record!;
+            if (!InWindow(record, options) || !TypeSelected(record, options))
+            {
+                summary.AddFilteredOut();
+                return null;
+            }
+
+            if (!ReplaySampler.Keep(options.Seed, record.EventId, options.SampleRate))
+            {
+                summary.AddSampledOut();
+                return null;
+            }
+
+            ReplayItem item = Compare(candidate, record, options, trackers);
+            if (item.Error != null)
+            {
+                summary.AddError();
+                return item;
+            }
+
+            if (!GuardSelected(item.Result!, options))
+            {
+                summary.AddFilteredOut();
+                return null;
+            }
+
+            summary.Add(item.Result!);
+            return item;
         }
 
         private static ReplayItem Compare(PolicyDefinition candidate, RecordedDecision record, ReplayOptions options, Trackers trackers)
@@ -174,12 +176,13 @@ namespace PolicySim.Replay
             return false;
         }
 
-        private sealed class Trackers
+        /// <summary>The posture state of one run, per policy that defines posture.</summary>
+        internal sealed class Trackers
         {
-            public Trackers(PostureTracker? candidate, PostureTracker? baseline)
+            public Trackers(PolicyDefinition candidate, ReplayOptions options)
             {
-                Candidate = candidate;
-                Baseline = baseline;
+                Candidate = candidate.HasPosture ? new PostureTracker(candidate) : null;
+                Baseline = options.BaselinePolicy is { HasPosture: true } b ? new PostureTracker(b) : null;
             }
 
             public PostureTracker? Candidate { get; }

@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using PolicySim.Events;
+using PolicySim.Policies;
+
+namespace PolicySim.Replay
+{
+    /// <summary>
+    /// A replay (or comparison) fed one record at a time, for hosts that receive input by push rather than by pull —
+    /// a PowerShell pipeline hands the cmdlet one item per <c>ProcessRecord</c>. Gives exactly the items and summary that
+    /// <see cref="PolicyReplay.Run"/> / <see cref="PolicyComparison.Run"/> give for the same records in the same order,
+    /// posture state included.
+    /// </summary>
+    public sealed class ReplaySession
+    {
+        private readonly PolicyDefinition _candidate;
+        private readonly ReplayOptions _options;
+        private readonly PolicyReplay.Trackers _trackers;
+        private readonly RecordedDecisionFormat _givenFormat;
+        private RecordedDecisionFormat _format;
+
+        /// <summary>Starts a replay of recorded decisions under <paramref name="candidate"/>.</summary>
+        /// <param name="candidate">The candidate policy.</param>
+        /// <param name="options">Baseline, filters, sampling, strictness; null for defaults.</param>
+        /// <param name="format">The shape of raw records given to <see cref="Add(EventReadResult)"/>; <see cref="RecordedDecisionFormat.Auto"/> detects it from the first readable one.</param>
+        public ReplaySession(PolicyDefinition candidate, ReplayOptions? options, RecordedDecisionFormat format = RecordedDecisionFormat.Auto)
+        {
+            Require.NotNull(candidate, nameof(candidate));
+            _candidate = candidate;
+            _options = options ?? new ReplayOptions();
+            _format = format;
+            _givenFormat = format;
+            _trackers = new PolicyReplay.Trackers(candidate, _options);
+        }
+
+        /// <summary>Gets the counts and groups so far.</summary>
+        public ReplaySummary Summary { get; } = new ReplaySummary();
+
+        /// <summary>Gets the candidate policy.</summary>
+        public PolicyDefinition Candidate => _candidate;
+
+        /// <summary>Gets the options.</summary>
+        public ReplayOptions Options => _options;
+
+        /// <summary>Gets the format of raw records: as given, or as detected (<see cref="RecordedDecisionFormat.Auto"/> until a readable record arrived).</summary>
+        public RecordedDecisionFormat Format => _format;
+
+        /// <summary>Gets whether the session is strict and has reported an error: later records are ignored, as <see cref="PolicyReplay.Run"/> stops there.</summary>
+        public bool Stopped { get; private set; }
+
+        /// <summary>Starts a comparison of two policies on PolicyEvents (recorded outcomes ignored), like <see cref="PolicyComparison.Run"/>.</summary>
+        /// <param name="referencePolicy">The baseline ("old") policy.</param>
+        /// <param name="differencePolicy">The candidate ("new") policy.</param>
+        /// <param name="options">Filters, sampling, strictness; its <see cref="ReplayOptions.BaselinePolicy"/> is ignored. Null for defaults.</param>
+        /// <returns>The session.</returns>
+        public static ReplaySession ForComparison(PolicyDefinition referencePolicy, PolicyDefinition differencePolicy, ReplayOptions? options)
+        {
+            Require.NotNull(referencePolicy, nameof(referencePolicy));
+            Require.NotNull(differencePolicy, nameof(differencePolicy));
+            options ??= new ReplayOptions();
+            var effective = new ReplayOptions
+            {
+                BaselinePolicy = referencePolicy,
+                Since = options.Since,
+                Until = options.Until,
+                EventTypes = options.EventTypes,
+                Guards = options.Guards,
+                SampleRate = options.SampleRate,
+                Seed = options.Seed,
+                Strict = options.Strict,
+            };
+            return new ReplaySession(differencePolicy, effective, RecordedDecisionFormat.PolicyEvents);
+        }
+
+        /// <summary>Replays one recorded decision (e.g. from <see cref="RecordedDecisionReader.Read"/>).</summary>
+        /// <param name="read">The record or read error.</param>
+        /// <returns>The result or error to report, or null when the record was filtered, sampled out, not a decision, or the session has <see cref="Stopped"/>.</returns>
+        public ReplayItem? Add(RecordedDecisionReadResult read)
+        {
+            if (Stopped)
+            {
+                return null;
+            }
+
+            ReplayItem? item = PolicyReplay.Step(_candidate, read, _options, Summary, _trackers);
+            if (item?.Error != null && _options.Strict)
+            {
+                Stopped = true;
+            }
+
+            return item;
+        }
+
+        /// <summary>Replays one raw record (e.g. from <see cref="LineFragmentAssembler"/>), read in <see cref="Format"/>.</summary>
+        /// <param name="raw">The raw record or read error.</param>
+        /// <returns>As <see cref="Add(RecordedDecisionReadResult)"/>.</returns>
+        public ReplayItem? Add(EventReadResult raw)
+        {
+            if (Stopped)
+            {
+                return null;
+            }
+
+            if (_format == RecordedDecisionFormat.Auto && !raw.IsError
+                && RecordedDecisionReader.TryParseJson(raw.Record, out JsonElement root, out _))
+            {
+                _format = RecordedDecisionReader.Detect(root);
+            }
+
+            ReplayItem? last = null;
+            foreach (RecordedDecisionReadResult read in RecordedDecisionReader.Read(new[] { raw }, _format))
+            {
+                last = Add(read) ?? last;
+            }
+
+            return last;
+        }
+
+        /// <summary>
+        /// Starts another input (e.g. the next file): with <see cref="RecordedDecisionFormat.Auto"/> its format is detected
+        /// again from its first readable record. Counts, groups and posture state go on.
+        /// </summary>
+        public void BeginInput() => _format = _givenFormat;
+
+        /// <summary>Replays several raw records in order.</summary>
+        /// <param name="raws">The records.</param>
+        /// <returns>The items to report, in order.</returns>
+        public IEnumerable<ReplayItem> AddRange(IEnumerable<EventReadResult> raws)
+        {
+            Require.NotNull(raws, nameof(raws));
+            foreach (EventReadResult raw in raws)
+            {
+                ReplayItem? item = Add(raw);
+                if (item != null)
+                {
+                    yield return item;
+                }
+            }
+        }
+    }
+}
