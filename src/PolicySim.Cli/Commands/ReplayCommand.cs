@@ -62,41 +62,20 @@ namespace PolicySim.Cli.Commands
 
         public string CiStyle { get; set; } = "detect";
 
-        private ReportFormat ReportFormat { get; set; }
+        private ReportArguments Report { get; set; } = null!;
 
-        private PolicyGate? Gate { get; set; }
+        private ReportFormat ReportFormat => Report.Format;
 
-        private CiStyle Style { get; set; }
+        private PolicyGate? Gate => Report.Gate;
 
         public int Run(CliConsole console)
         {
-            if (!ReportWriter.TryParseFormat(Format, out ReportFormat format))
+            if (!ReportArguments.TryParse(console, Format, CiStyle, FailOn, MaxChanges, MaxChangeRate, out ReportArguments report))
             {
-                console.Error.WriteLine("Error: --format must be one of " + ReportWriter.FormatNames);
                 return ExitCodes.Usage;
             }
 
-            ReportFormat = format;
-            if (!CiAnnotations.TryParseStyle(CiStyle, out CiStyle style))
-            {
-                console.Error.WriteLine("Error: --ci-style must be one of " + CiAnnotations.StyleNames);
-                return ExitCodes.Usage;
-            }
-
-            Style = CiAnnotations.Resolve(style, console.Environment);
-            try
-            {
-                if (FailOn != null || MaxChanges != null || MaxChangeRate != null)
-                {
-                    Gate = new PolicyGate(FailOn != null ? PolicyGate.ParseKinds(FailOn) : null, MaxChanges, MaxChangeRate != null ? PolicyGate.ParseRate(MaxChangeRate) : null);
-                }
-            }
-            catch (Exception ex) when (ex is FormatException || ex is ArgumentException)
-            {
-                console.Error.WriteLine("Error: " + (ex is ArgumentOutOfRangeException ? "--max-changes must not be negative" : ex.Message));
-                return ExitCodes.Usage;
-            }
-
+            Report = report;
             var options = new ReplayOptions { EventTypes = EventTypes, Guards = Guards, Seed = Seed, Strict = Strict };
             try
             {
@@ -154,7 +133,7 @@ namespace PolicySim.Cli.Commands
                     items = PolicyReplay.Run(candidate, records, options, summary);
                 }
 
-                return Report(console, items, summary, candidate, options.BaselinePolicy);
+                return WriteReport(console, items, summary, candidate, options.BaselinePolicy);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -183,7 +162,7 @@ namespace PolicySim.Cli.Commands
             : summary.Total - summary.Count(FlipKind.None) > 0 ? ExitCodes.Warnings
             : ExitCodes.Ok;
 
-        private int Report(CliConsole console, IEnumerable<ReplayItem> items, ReplaySummary summary, PolicyDefinition candidate, PolicyDefinition? baseline)
+        private int WriteReport(CliConsole console, IEnumerable<ReplayItem> items, ReplaySummary summary, PolicyDefinition candidate, PolicyDefinition? baseline)
         {
             bool rendered = ReportFormat != ReportFormat.Text && ReportFormat != ReportFormat.Json && ReportFormat != ReportFormat.Jsonl;
             var tally = new DecisionTally();
@@ -268,29 +247,12 @@ namespace PolicySim.Cli.Commands
 
                 file?.Dispose();
                 file = null;
-                Annotate(console, data);
+                Report.Annotate(console, data);
                 return exit;
             }
             finally
             {
                 file?.Dispose();
-            }
-        }
-
-        /// <summary>CI annotations on stderr (in a detected or chosen CI style, or in plain style when a gate is set) and the GitHub step summary.</summary>
-        private void Annotate(CliConsole console, ReplayReportData data)
-        {
-            if (Style != Reports.CiStyle.Plain || Gate != null)
-            {
-                CiAnnotations.Write(data, Style, console.Error);
-            }
-
-            string? summaryPath = CiAnnotations.StepSummaryPath(Style, console.Environment);
-            if (summaryPath != null)
-            {
-                using var w = new StreamWriter(console.Resolve(summaryPath), append: true, new UTF8Encoding(false)) { NewLine = "\n" };
-                ReportWriter.Write(data, ReportFormat.Markdown, w);
-                w.Write('\n');
             }
         }
 

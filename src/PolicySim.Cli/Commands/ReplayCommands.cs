@@ -68,14 +68,22 @@ namespace PolicySim.Cli.Commands
         public static Command Merge(CliConsole console)
         {
             var reports = new Argument<string[]>("reports") { Description = "Replay/compare JSON reports of shards, in input order.", Arity = ArgumentArity.OneOrMore };
-            var format = new Option<string>("--format") { Description = "json (default) or text.", DefaultValueFactory = _ => "json" };
+            var format = new Option<string>("--format") { Description = "json (default), text, markdown, junit, nunit, sarif or html.", DefaultValueFactory = _ => "json" };
             var output = new Option<string?>("--output") { Description = "Write the report to this file instead of stdout." };
-            var cmd = new Command("merge", "Merge replay/compare reports of shards into one.") { reports, format, output };
+            var failOn = new Option<string?>("--fail-on") { Description = "Gate: exit 2 when flips of these kinds occur (comma list of flip kinds, or breaking, widening, changed, unknown, any)." };
+            var maxChanges = new Option<long?>("--max-changes") { Description = "Gate: exit 2 when more than N outcomes change." };
+            var maxChangeRate = new Option<string?>("--max-change-rate") { Description = "Gate: exit 2 when the share of changed outcomes exceeds P (5% or 0.05)." };
+            var ciStyle = new Option<string>("--ci-style") { Description = "CI annotations on stderr: detect (default), plain, azure or github.", DefaultValueFactory = _ => "detect" };
+            var cmd = new Command("merge", "Merge replay/compare reports of shards into one.") { reports, format, output, failOn, maxChanges, maxChangeRate, ciStyle };
             cmd.SetAction(parse => new MergeCommand
             {
                 Reports = parse.GetValue(reports)!,
                 Format = parse.GetValue(format)!,
                 Output = parse.GetValue(output),
+                FailOn = parse.GetValue(failOn),
+                MaxChanges = parse.GetValue(maxChanges),
+                MaxChangeRate = parse.GetValue(maxChangeRate),
+                CiStyle = parse.GetValue(ciStyle)!,
             }.Run(console));
             return cmd;
         }
