@@ -13,6 +13,11 @@ namespace PolicySim.Benchmarks
                 return Tokenize.Run(args[1]);
             }
 
+            if (args.Length >= 2 && args[0] == "textprof")
+            {
+                return TextProfile.Run(args[1]);
+            }
+
             if (args.Length >= 3 && args[0] == "profile")
             {
                 return StageProfile.Run(args[1], args[2]);
