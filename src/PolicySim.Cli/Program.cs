@@ -60,6 +60,7 @@ namespace PolicySim.Cli
             root.Subcommands.Add(ReplayCommands.Impact(console));
             root.Subcommands.Add(ReplayCommands.Merge(console));
             root.Subcommands.Add(Diff(console));
+            root.Subcommands.Add(BenchCommand.Build(console));
             return root;
         }
 

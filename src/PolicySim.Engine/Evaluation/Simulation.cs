@@ -53,9 +53,12 @@ namespace PolicySim.Evaluation
 
         private static IEnumerable<SimulationItem> RunIterator(PolicyDefinition policy, IEnumerable<EventReadResult> records, SimulationSummary summary, bool strict, PostureTracker? posture)
         {
-            foreach (EventReadResult record in records)
+            // Stateless decisions are independent: decide them on every core, count and yield them in input order.
+            IEnumerable<SimulationItem> decided = posture == null && OrderedParallel.Enabled
+                ? OrderedParallel.Map(records, record => Decide(policy, record, null))
+                : Sequential(policy, records, posture);
+            foreach (SimulationItem item in decided)
             {
-                SimulationItem item = Decide(policy, record, posture);
                 if (item.Error != null)
                 {
                     summary.Errors++;
@@ -70,6 +73,14 @@ namespace PolicySim.Evaluation
                 {
                     yield break;
                 }
+            }
+        }
+
+        private static IEnumerable<SimulationItem> Sequential(PolicyDefinition policy, IEnumerable<EventReadResult> records, PostureTracker? posture)
+        {
+            foreach (EventReadResult record in records)
+            {
+                yield return Decide(policy, record, posture);
             }
         }
 
@@ -91,7 +102,7 @@ namespace PolicySim.Evaluation
             PolicyEvent ev;
             try
             {
-                ev = PolicyEventParser.Parse(r.Json.Span);
+                ev = r.Validated ? PolicyEventParser.ParseValidated(r.Json.Span) : PolicyEventParser.Parse(r.Json.Span);
             }
             catch (PolicyEventFormatException ex)
             {

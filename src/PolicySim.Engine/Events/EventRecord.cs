@@ -16,6 +16,13 @@ namespace PolicySim.Events
             Json = json;
         }
 
+        /// <summary>Creates a record whose JSON a validating reader already checked (parsers skip re-validation).</summary>
+        internal EventRecord(string source, long line, ReadOnlyMemory<byte> json, bool validated)
+            : this(source, line, json)
+        {
+            Validated = validated;
+        }
+
         /// <summary>Gets the input name.</summary>
         public string Source { get; }
 
@@ -27,6 +34,9 @@ namespace PolicySim.Events
         /// from <see cref="EventStreamReader.ReadAll(System.IO.Stream, string, EventStreamOptions?)"/> it is a private copy.
         /// </summary>
         public ReadOnlyMemory<byte> Json { get; }
+
+        /// <summary>Gets whether <see cref="Json"/> passed serde_json validation when it was read.</summary>
+        internal bool Validated { get; }
 
         /// <inheritdoc />
         public override string ToString() => Source + ":" + Line.ToString(System.Globalization.CultureInfo.InvariantCulture);

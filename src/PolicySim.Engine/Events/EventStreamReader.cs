@@ -89,7 +89,7 @@ namespace PolicySim.Events
             {
                 yield return result.IsError
                     ? result
-                    : new EventReadResult(new EventRecord(result.Record.Source, result.Record.Line, result.Record.Json.ToArray()));
+                    : new EventReadResult(new EventRecord(result.Record.Source, result.Record.Line, result.Record.Json.ToArray(), result.Record.Validated));
             }
         }
 
@@ -252,7 +252,7 @@ namespace PolicySim.Events
                     }
                 }
 
-                result = new EventReadResult(new EventRecord(_source, lineNumber, bytes));
+                result = new EventReadResult(new EventRecord(_source, lineNumber, bytes, _validate));
                 return true;
             }
         }
@@ -340,7 +340,7 @@ namespace PolicySim.Events
                         }
                     }
 
-                    result = new EventReadResult(new EventRecord(_source, line, bytes));
+                    result = new EventReadResult(new EventRecord(_source, line, bytes, _validate));
                     return true;
                 }
                 catch (JsonException ex)

@@ -41,6 +41,15 @@ namespace PolicySim.Replay
                 Strict = options.Strict,
             };
 
+            if (PolicyReplay.CanRunParallel(differencePolicy, effective))
+            {
+                // Parse each record once and decide it under both policies, on every core, in input order.
+                return PolicyReplay.FoldIterator(
+                    Evaluation.OrderedParallel.Map(events, raw => PolicyReplay.Prepare(differencePolicy, RecordedDecisionReader.ReadPolicyEventRecord(raw), effective)),
+                    effective,
+                    summary);
+            }
+
             return PolicyReplay.RunIterator(differencePolicy, RecordedDecisionReader.Read(events, RecordedDecisionFormat.PolicyEvents), effective, summary);
         }
     }

@@ -68,7 +68,102 @@ namespace PolicySim.Replay
                 : ComparedDecision.FromDecision(decision);
         }
 
+        /// <summary>Whether records can be decided independently (no posture state threads through them).</summary>
+        internal static bool CanRunParallel(PolicyDefinition candidate, ReplayOptions options) =>
+            OrderedParallel.Enabled && !candidate.HasPosture && options.BaselinePolicy is not { HasPosture: true };
+
+        /// <summary>
+        /// The stateless part of one record's replay: read result plus, when the record passes the filters and sampling,
+        /// its compared item. <see cref="FoldIterator"/> does the counting in input order.
+        /// </summary>
+        internal static PreparedRecord Prepare(PolicyDefinition candidate, RecordedDecisionReadResult read, ReplayOptions options)
+        {
+            if (read.Skipped || read.IsError)
+            {
+                return new PreparedRecord(read, null);
+            }
+
+            RecordedDecision record = read.Record!;
+            if (!InWindow(record, options) || !TypeSelected(record, options) || !ReplaySampler.Keep(options.Seed, record.EventId, options.SampleRate))
+            {
+                return new PreparedRecord(read, null);
+            }
+
+            return new PreparedRecord(read, Compare(candidate, record, options, Trackers.None));
+        }
+
         internal static IEnumerable<ReplayItem> RunIterator(PolicyDefinition candidate, IEnumerable<RecordedDecisionReadResult> records, ReplayOptions options, ReplaySummary summary)
+        {
+            if (CanRunParallel(candidate, options))
+            {
+                return FoldIterator(OrderedParallel.Map(records, read => Prepare(candidate, read, options)), options, summary);
+            }
+
+            return SequentialIterator(candidate, records, options, summary);
+        }
+
+        /// <summary>The counting fold over prepared records: the same bookkeeping, in the same order, as <see cref="SequentialIterator"/>.</summary>
+        internal static IEnumerable<ReplayItem> FoldIterator(IEnumerable<PreparedRecord> prepared, ReplayOptions options, ReplaySummary summary)
+        {
+            foreach (PreparedRecord p in prepared)
+            {
+                RecordedDecisionReadResult read = p.Read;
+                if (read.Skipped)
+                {
+                    summary.AddFilteredOut();
+                    continue;
+                }
+
+                if (read.IsError)
+                {
+                    summary.AddError();
+                    yield return new ReplayItem(read.Error!);
+                    if (options.Strict)
+                    {
+                        yield break;
+                    }
+
+                    continue;
+                }
+
+                RecordedDecision record = read.Record!;
+                if (!InWindow(record, options) || !TypeSelected(record, options))
+                {
+                    summary.AddFilteredOut();
+                    continue;
+                }
+
+                if (p.Item == null)
+                {
+                    summary.AddSampledOut();
+                    continue;
+                }
+
+                ReplayItem item = p.Item;
+                if (item.Error != null)
+                {
+                    summary.AddError();
+                    yield return item;
+                    if (options.Strict)
+                    {
+                        yield break;
+                    }
+
+                    continue;
+                }
+
+                if (!GuardSelected(item.Result!, options))
+                {
+                    summary.AddFilteredOut();
+                    continue;
+                }
+
+                summary.Add(item.Result!);
+                yield return item;
+            }
+        }
+
+        private static IEnumerable<ReplayItem> SequentialIterator(PolicyDefinition candidate, IEnumerable<RecordedDecisionReadResult> records, ReplayOptions options, ReplaySummary summary)
         {
             // Posture state is threaded per session in record order, separately for each policy that defines one.
             var trackers = new Trackers(candidate, options);
@@ -176,13 +271,34 @@ namespace PolicySim.Replay
             return false;
         }
 
+        /// <summary>A record read and, when it passed filters and sampling, compared.</summary>
+        internal readonly struct PreparedRecord
+        {
+            public PreparedRecord(RecordedDecisionReadResult read, ReplayItem? item)
+            {
+                Read = read;
+                Item = item;
+            }
+
+            public RecordedDecisionReadResult Read { get; }
+
+            public ReplayItem? Item { get; }
+        }
+
         /// <summary>The posture state of one run, per policy that defines posture.</summary>
         internal sealed class Trackers
         {
+            /// <summary>No posture state: for policies without posture, which the parallel path requires.</summary>
+            public static readonly Trackers None = new Trackers();
+
             public Trackers(PolicyDefinition candidate, ReplayOptions options)
             {
                 Candidate = candidate.HasPosture ? new PostureTracker(candidate) : null;
                 Baseline = options.BaselinePolicy is { HasPosture: true } b ? new PostureTracker(b) : null;
+            }
+
+            private Trackers()
+            {
             }
 
             public PostureTracker? Candidate { get; }

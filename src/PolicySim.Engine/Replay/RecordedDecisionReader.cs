@@ -107,6 +107,23 @@ namespace PolicySim.Replay
             }
         }
 
+        /// <summary>Reads one raw record as <see cref="ReadIterator"/> does for <see cref="RecordedDecisionFormat.PolicyEvents"/> (stateless, so records can be read in parallel).</summary>
+        internal static RecordedDecisionReadResult ReadPolicyEventRecord(EventReadResult raw)
+        {
+            if (raw.IsError)
+            {
+                return new RecordedDecisionReadResult(new ReplayError(raw.Error!.Source, raw.Error.Line, ReplayErrorKind.InvalidJson, raw.Error.Message));
+            }
+
+            EventRecord r = raw.Record;
+            if (!TryParseJson(r, out JsonElement root, out ReplayError? jsonError))
+            {
+                return new RecordedDecisionReadResult(jsonError!);
+            }
+
+            return ReadPolicyEvent(root, r.Source, r.Line, null);
+        }
+
         /// <summary>Reads a PolicyEvent record with an optional recorded <c>outcome</c>/<c>decision</c>.</summary>
         internal static RecordedDecisionReadResult ReadPolicyEvent(JsonElement root, string source, long line, ComparedDecision? joinedBaseline)
         {

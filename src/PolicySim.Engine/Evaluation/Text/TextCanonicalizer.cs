@@ -18,6 +18,77 @@ namespace PolicySim.Evaluation.Text
         internal static CanonicalText Canonicalize(string text, int maxBytes)
         {
             _ = text ?? throw new ArgumentNullException(nameof(text));
+            return IsAscii(text) ? CanonicalizeAscii(text, maxBytes) : CanonicalizeGeneral(text, maxBytes);
+        }
+
+        /// <summary>
+        /// The same steps for ASCII text, where they reduce to: one byte per character, NFKC is the identity, lower-casing
+        /// is A–Z only, nothing is zero-width, White_Space is TAB–CR and space. One pass into a pooled buffer.
+        /// </summary>
+        internal static CanonicalText CanonicalizeAscii(string text, int maxBytes)
+        {
+            int budget = maxBytes < 0 ? 0 : maxBytes;
+            bool truncated = text.Length > budget;
+            int length = truncated ? budget : text.Length;
+            char[] buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(length, 1));
+            try
+            {
+                int n = 0;
+                bool casefoldChanged = false;
+                bool collapsed = false;
+                bool pendingSpace = false;
+                bool previousWasSpace = false;
+                for (int i = 0; i < length; i++)
+                {
+                    char c = text[i];
+                    if (c <= ' ')
+                    {
+                        if (c == ' ' || (c >= '\t' && c <= '\r'))
+                        {
+                            if (c != ' ' || n == 0 || previousWasSpace)
+                            {
+                                collapsed = true;
+                            }
+
+                            pendingSpace = n > 0;
+                            previousWasSpace = true;
+                            continue;
+                        }
+                    }
+                    else if (c >= 'A' && c <= 'Z')
+                    {
+                        c = (char)(c + 32);
+                        casefoldChanged = true;
+                    }
+
+                    if (pendingSpace)
+                    {
+                        buffer[n++] = ' ';
+                        pendingSpace = false;
+                    }
+
+                    buffer[n++] = c;
+                    previousWasSpace = false;
+                }
+
+                if (previousWasSpace)
+                {
+                    collapsed = true;
+                }
+
+                string canonical = n == length && !casefoldChanged && !collapsed ? (truncated ? text.Substring(0, length) : text) : new string(buffer, 0, n);
+                return new CanonicalText(canonical, length, truncated, false, casefoldChanged, 0, collapsed, canonical.Length);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+            }
+        }
+
+        /// <summary>The general (any text) form of <see cref="Canonicalize"/>.</summary>
+        internal static CanonicalText CanonicalizeGeneral(string text, int maxBytes)
+        {
+            _ = text ?? throw new ArgumentNullException(nameof(text));
             // Step 2: keep the longest prefix of whole characters that fits in maxBytes.
             int scanned = 0;
             int cut = text.Length;

@@ -1,0 +1,30 @@
+using System;
+using BenchmarkDotNet.Running;
+
+namespace PolicySim.Benchmarks
+{
+    /// <summary>Entry point: <c>tokenize FILE</c>, <c>profile POLICY FILE</c>, or BenchmarkDotNet arguments.</summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            if (args.Length >= 2 && args[0] == "tokenize")
+            {
+                return Tokenize.Run(args[1]);
+            }
+
+            if (args.Length >= 2 && args[0] == "textprof")
+            {
+                return TextProfile.Run(args[1]);
+            }
+
+            if (args.Length >= 3 && args[0] == "profile")
+            {
+                return StageProfile.Run(args[1], args[2]);
+            }
+
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+            return 0;
+        }
+    }
+}

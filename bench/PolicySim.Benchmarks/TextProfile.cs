@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Text.Json;
+using PolicySim.Evaluation.Text;
+
+namespace PolicySim.Benchmarks
+{
+    /// <summary>Where the text detectors spend their time (textprof FILE): fingerprint, canonicalize, detectors.</summary>
+    internal static class TextProfile
+    {
+        public static int Run(string path)
+        {
+            var texts = new List<string>();
+            foreach (string line in File.ReadLines(path))
+            {
+                if (line.Contains("\"customType\"", StringComparison.Ordinal))
+                {
+                    using var doc = JsonDocument.Parse(line);
+                    if (doc.RootElement.GetProperty("data").TryGetProperty("text", out JsonElement t))
+                    {
+                        texts.Add(t.GetString()!);
+                    }
+                }
+            }
+
+            Console.Error.WriteLine($"{texts.Count} texts");
+            for (int pass = 0; pass < 3; pass++)
+            {
+                Time("sha256", texts, t => TextFingerprint.Sha256Hex(t));
+                Time("canonicalize", texts, t => TextCanonicalizer.Canonicalize(t, 200_000));
+                var canon = texts.ConvertAll(t => TextCanonicalizer.Canonicalize(t, 200_000).Text);
+                Time("classify", canon, t => DetectorPattern.Classify(t));
+                Time("injection", texts, t => PromptInjectionDetector.Analyze(t));
+                Time("jailbreak", texts, t => JailbreakDetector.Analyze(t));
+            }
+
+            return 0;
+        }
+
+        private static void Time(string name, List<string> texts, Action<string> action)
+        {
+            var sw = Stopwatch.StartNew();
+            foreach (string t in texts)
+            {
+                action(t);
+            }
+
+            Console.Error.WriteLine($"{name,-13} {sw.Elapsed.TotalMilliseconds * 1000 / texts.Count,8:0.00} us/text");
+        }
+    }
+}
