@@ -127,7 +127,7 @@ namespace PolicySim.Replay
             }
 
             var w = new SerdeJsonWriter(pretty: true);
-            TreeJson.Write(w, tree);
+            ValueJson.Write(w, tree);
             try
             {
                 // Placeholders were validated when the real policies loaded; here any name resolves.

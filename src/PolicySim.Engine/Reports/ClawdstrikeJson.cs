@@ -137,60 +137,7 @@ namespace PolicySim.Reports
             w.WriteEndObject();
         }
 
-        /// <summary>Writes a detail value; dictionaries print with ordinally sorted keys, like serde_json::Value.</summary>
-        public static void WriteValue(SerdeJsonWriter w, object? value)
-        {
-            switch (value)
-            {
-                case null:
-                    w.WriteNull();
-                    break;
-                case string s:
-                    w.WriteString(s);
-                    break;
-                case bool b:
-                    w.WriteBool(b);
-                    break;
-                case long l:
-                    w.WriteInteger(l);
-                    break;
-                case int i:
-                    w.WriteInteger(i);
-                    break;
-                case double dbl:
-                    w.WriteDouble(dbl);
-                    break;
-                case float f:
-                    w.WriteSingle(f);
-                    break;
-                case System.Text.Json.JsonElement e:
-                    w.WriteElement(e, sortKeys: true);
-                    break;
-                case IReadOnlyDictionary<string, object?> dict:
-                    w.WriteStartObject();
-                    var keys = new List<string>(dict.Keys);
-                    keys.Sort(CodePointComparer.Instance);
-                    foreach (string key in keys)
-                    {
-                        w.WritePropertyName(key);
-                        WriteValue(w, dict[key]);
-                    }
-
-                    w.WriteEndObject();
-                    break;
-                case IEnumerable list:
-                    w.WriteStartArray();
-                    foreach (object? item in list)
-                    {
-                        WriteValue(w, item);
-                    }
-
-                    w.WriteEndArray();
-                    break;
-                default:
-                    w.WriteString(value.ToString());
-                    break;
-            }
-        }
+        /// <summary>Writes a detail value; dictionaries print with their keys sorted, like serde_json::Value.</summary>
+        public static void WriteValue(SerdeJsonWriter w, object? value) => ValueJson.Write(w, value);
     }
 }

@@ -38,9 +38,9 @@ namespace PolicySim.Reports
                 w.WriteString("path", c.Path);
                 w.WriteString("kind", c.Kind.ToString().ToLowerInvariant());
                 w.WritePropertyName("old");
-                TreeJson.Write(w, c.Kind == PolicyChangeKind.Added ? null : c.OldTree);
+                ValueJson.Write(w, c.Kind == PolicyChangeKind.Added ? null : c.OldTree);
                 w.WritePropertyName("new");
-                TreeJson.Write(w, c.Kind == PolicyChangeKind.Removed ? null : c.NewTree);
+                ValueJson.Write(w, c.Kind == PolicyChangeKind.Removed ? null : c.NewTree);
                 w.WriteEndObject();
             }
 

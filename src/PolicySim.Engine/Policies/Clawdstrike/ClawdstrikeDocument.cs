@@ -151,7 +151,19 @@ namespace PolicySim.Policies.Clawdstrike
         Log,
     }
 
-    internal sealed class EgressAllowlistConfig
+    /// <summary>The allow/block lists with deep-merge additions and removals (egress_allowlist, mcp_tool).</summary>
+    internal interface IAllowBlockEdits
+    {
+        List<Sourced> AdditionalAllow { get; set; }
+
+        List<Sourced> RemoveAllow { get; set; }
+
+        List<Sourced> AdditionalBlock { get; set; }
+
+        List<Sourced> RemoveBlock { get; set; }
+    }
+
+    internal sealed class EgressAllowlistConfig : IAllowBlockEdits
     {
         public bool Enabled { get; set; } = true;
 
@@ -245,7 +257,7 @@ namespace PolicySim.Policies.Clawdstrike
         Block,
     }
 
-    internal sealed class McpToolConfig
+    internal sealed class McpToolConfig : IAllowBlockEdits
     {
         public const long DefaultMaxArgsSize = 1_048_576;
 

@@ -270,22 +270,33 @@ namespace PolicySim.Policies.Clawdstrike
                         }
 
                         break;
-                    case "additional_allow":
-                        c.AdditionalAllow = Strings(r, pair.Value, p);
-                        break;
-                    case "remove_allow":
-                        c.RemoveAllow = Strings(r, pair.Value, p);
-                        break;
-                    case "additional_block":
-                        c.AdditionalBlock = Strings(r, pair.Value, p);
-                        break;
-                    case "remove_block":
-                        c.RemoveBlock = Strings(r, pair.Value, p);
+                    default:
+                        ParseEdit(r, c, pair.Key, pair.Value, p);
                         break;
                 }
             }
 
             return c;
+        }
+
+        /// <summary>The four deep-merge list keys shared by egress_allowlist and mcp_tool (the schema already admitted the key).</summary>
+        private static void ParseEdit(YamlSchemaReader r, IAllowBlockEdits c, string key, YamlNode value, string path)
+        {
+            switch (key)
+            {
+                case "additional_allow":
+                    c.AdditionalAllow = Strings(r, value, path);
+                    break;
+                case "remove_allow":
+                    c.RemoveAllow = Strings(r, value, path);
+                    break;
+                case "additional_block":
+                    c.AdditionalBlock = Strings(r, value, path);
+                    break;
+                case "remove_block":
+                    c.RemoveBlock = Strings(r, value, path);
+                    break;
+            }
         }
 
         internal static GuardSeverity? ParseSeverity(YamlSchemaReader r, YamlNode node, string path) =>
@@ -479,17 +490,8 @@ namespace PolicySim.Policies.Clawdstrike
                         }
 
                         break;
-                    case "additional_allow":
-                        c.AdditionalAllow = Strings(r, pair.Value, p);
-                        break;
-                    case "remove_allow":
-                        c.RemoveAllow = Strings(r, pair.Value, p);
-                        break;
-                    case "additional_block":
-                        c.AdditionalBlock = Strings(r, pair.Value, p);
-                        break;
-                    case "remove_block":
-                        c.RemoveBlock = Strings(r, pair.Value, p);
+                    default:
+                        ParseEdit(r, c, pair.Key, pair.Value, p);
                         break;
                 }
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PolicySim.Serialization;
 
 namespace PolicySim.Policies.Diff
 {
@@ -14,8 +15,8 @@ namespace PolicySim.Policies.Diff
             Kind = kind;
             OldTree = oldValue;
             NewTree = newValue;
-            OldValue = kind == PolicyChangeKind.Added ? null : TreeJson.Compact(oldValue);
-            NewValue = kind == PolicyChangeKind.Removed ? null : TreeJson.Compact(newValue);
+            OldValue = kind == PolicyChangeKind.Added ? null : ValueJson.Compact(oldValue);
+            NewValue = kind == PolicyChangeKind.Removed ? null : ValueJson.Compact(newValue);
             Location = location;
         }
 

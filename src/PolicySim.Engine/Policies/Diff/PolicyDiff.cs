@@ -105,7 +105,7 @@ namespace PolicySim.Policies.Diff
                 return;
             }
 
-            if (!string.Equals(TreeJson.Compact(a), TreeJson.Compact(b), StringComparison.Ordinal))
+            if (!string.Equals(ValueJson.Compact(a), ValueJson.Compact(b), StringComparison.Ordinal))
             {
                 changes.Add(new PolicyChange(path, PolicyChangeKind.Changed, a, b, Locate(newPolicy, path, b)));
             }

@@ -1,12 +1,16 @@
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using PolicySim.Serialization;
+using System.Text.Json;
 
-namespace PolicySim.Policies.Diff
+namespace PolicySim.Serialization
 {
-    /// <summary>Writes document trees (see <c>ClawdstrikeDocumentTree</c>) as serde-style JSON.</summary>
-    internal static class TreeJson
+    /// <summary>
+    /// Writes plain value graphs (guard details, policy document trees) as serde-style JSON: dictionaries with their
+    /// keys sorted by code point (serde_json::Value without preserve_order), ordered key/value lists in their order
+    /// (struct field order), lists as arrays, and the scalar types the engine uses.
+    /// </summary>
+    internal static class ValueJson
     {
         public static string Compact(object? value)
         {
@@ -37,6 +41,12 @@ namespace PolicySim.Policies.Diff
                 case double d:
                     w.WriteDouble(d);
                     break;
+                case float f:
+                    w.WriteSingle(f);
+                    break;
+                case JsonElement e:
+                    w.WriteElement(e, sortKeys: true);
+                    break;
                 case List<KeyValuePair<string, object?>> ordered:
                     w.WriteStartObject();
                     foreach (var pair in ordered)
@@ -47,15 +57,11 @@ namespace PolicySim.Policies.Diff
 
                     w.WriteEndObject();
                     break;
+                case IReadOnlyDictionary<string, object?> dict:
+                    WriteSorted(w, dict.Keys, k => dict[k]);
+                    break;
                 case IDictionary<string, object?> dict:
-                    w.WriteStartObject();
-                    foreach (var key in dict.Keys.OrderBy(k => k, CodePointComparer.Instance))
-                    {
-                        w.WritePropertyName(key);
-                        Write(w, dict[key]);
-                    }
-
-                    w.WriteEndObject();
+                    WriteSorted(w, dict.Keys, k => dict[k]);
                     break;
                 case IEnumerable list:
                     w.WriteStartArray();
@@ -70,6 +76,18 @@ namespace PolicySim.Policies.Diff
                     w.WriteString(value.ToString());
                     break;
             }
+        }
+
+        private static void WriteSorted(SerdeJsonWriter w, IEnumerable<string> keys, System.Func<string, object?> valueOf)
+        {
+            w.WriteStartObject();
+            foreach (string key in keys.OrderBy(k => k, CodePointComparer.Instance))
+            {
+                w.WritePropertyName(key);
+                Write(w, valueOf(key));
+            }
+
+            w.WriteEndObject();
         }
     }
 }
