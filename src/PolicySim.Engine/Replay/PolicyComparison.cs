@@ -29,17 +29,7 @@ namespace PolicySim.Replay
             Require.NotNull(summary, nameof(summary));
 
             options ??= new ReplayOptions();
-            var effective = new ReplayOptions
-            {
-                BaselinePolicy = referencePolicy,
-                Since = options.Since,
-                Until = options.Until,
-                EventTypes = options.EventTypes,
-                Guards = options.Guards,
-                SampleRate = options.SampleRate,
-                Seed = options.Seed,
-                Strict = options.Strict,
-            };
+            ReplayOptions effective = options.WithBaseline(referencePolicy);
 
             if (PolicyReplay.CanRunParallel(differencePolicy, effective))
             {

@@ -40,5 +40,18 @@ namespace PolicySim.Replay
 
         /// <summary>Gets or sets whether the first bad record ends the run.</summary>
         public bool Strict { get; set; }
+
+        /// <summary>A copy of these options with <paramref name="baseline"/> as the baseline policy (how compare is a replay).</summary>
+        internal ReplayOptions WithBaseline(Policies.PolicyDefinition baseline) => new ReplayOptions
+        {
+            BaselinePolicy = baseline,
+            Since = Since,
+            Until = Until,
+            EventTypes = EventTypes,
+            Guards = Guards,
+            SampleRate = SampleRate,
+            Seed = Seed,
+            Strict = Strict,
+        };
     }
 }

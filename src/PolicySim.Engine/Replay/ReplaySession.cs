@@ -58,17 +58,7 @@ namespace PolicySim.Replay
             Require.NotNull(referencePolicy, nameof(referencePolicy));
             Require.NotNull(differencePolicy, nameof(differencePolicy));
             options ??= new ReplayOptions();
-            var effective = new ReplayOptions
-            {
-                BaselinePolicy = referencePolicy,
-                Since = options.Since,
-                Until = options.Until,
-                EventTypes = options.EventTypes,
-                Guards = options.Guards,
-                SampleRate = options.SampleRate,
-                Seed = options.Seed,
-                Strict = options.Strict,
-            };
+            ReplayOptions effective = options.WithBaseline(referencePolicy);
             return new ReplaySession(differencePolicy, effective, RecordedDecisionFormat.PolicyEvents);
         }
 
