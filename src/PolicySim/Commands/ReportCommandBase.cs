@@ -159,10 +159,8 @@ namespace PolicySim.PowerShell.Commands
 
         private void TakeCarriedPolicies(object? item)
         {
-            if (item is not PSObject wrapped)
-            {
-                return;
-            }
+            // Instance members survive unwrapping: PowerShell resurrects them for the same base object.
+            PSObject wrapped = item as PSObject ?? PSObject.AsPSObject(item!);
 
             if (_carriedReference == null && PSObjects.Base(wrapped.Properties[ReferencePolicyProperty]?.Value) is PolicyDefinition reference)
             {
