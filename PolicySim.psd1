@@ -11,8 +11,10 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('PolicySim.Format.ps1xml')
     CmdletsToExport      = @(
+        'Assert-PolicyChange'
         'Compare-Policy'
         'Compare-PolicyDecision'
+        'Export-PolicyReport'
         'Import-PolicyDefinition'
         'Invoke-PolicyReplay'
         'Measure-PolicyDecision'
@@ -24,7 +26,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Policy', 'Security', 'AI', 'Agents', 'Guardrails', 'Simulation', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'Preview: Import-PolicyDefinition, Test-PolicyEvent, Invoke-PolicyReplay, Compare-PolicyDecision, Compare-Policy, Measure-PolicyDecision.'
+            ReleaseNotes = 'Preview: Import-PolicyDefinition, Test-PolicyEvent, Invoke-PolicyReplay, Compare-PolicyDecision, Compare-Policy, Measure-PolicyDecision, Export-PolicyReport, Assert-PolicyChange.'
         }
     }
 }

@@ -38,5 +38,29 @@ namespace PolicySim.PowerShell
 
         /// <summary>A pipeline object Measure-PolicyDecision cannot measure.</summary>
         public const string UnsupportedMeasureInput = "PolicySim.Measure.UnsupportedInput";
+
+        /// <summary>A failed CI gate (Assert-PolicyChange).</summary>
+        public const string GateFailed = "PolicySim.Gate.Failed";
+
+        /// <summary>A -FailOn word that is not a flip kind.</summary>
+        public const string InvalidFailOn = "PolicySim.Gate.InvalidFailOn";
+
+        /// <summary>A -MaxChangeRate that is not a fraction or percent.</summary>
+        public const string InvalidChangeRate = "PolicySim.Gate.InvalidChangeRate";
+
+        /// <summary>A pipeline object that is neither a ReplaySummary nor a ReplayResult (Assert-PolicyChange, Export-PolicyReport).</summary>
+        public const string UnsupportedReportInput = "PolicySim.Report.UnsupportedInput";
+
+        /// <summary>No -Format given and the -Path extension names no single format.</summary>
+        public const string UnknownReportFormat = "PolicySim.Report.UnknownFormat";
+
+        /// <summary>-NoClobber and the report file exists.</summary>
+        public const string ReportFileExists = "PolicySim.Report.FileExists";
+
+        /// <summary>The report file could not be written.</summary>
+        public const string ReportWriteFailed = "PolicySim.Report.WriteFailed";
+
+        /// <summary>The report path is not on the file system.</summary>
+        public const string ReportNotAFileSystemPath = "PolicySim.Report.NotAFileSystemPath";
     }
 }

@@ -31,6 +31,19 @@ namespace PolicySim.Tests
             return data;
         }
 
+        /// <summary>The parameter sets PowerShell builds: those the parameters name, plus the default set (which may have no parameter of its own, e.g. Export-PolicyReport's Text).</summary>
+        private static List<string> DeclaredSets(Type type)
+        {
+            var sets = ModuleUnderTest.Parameters(type).SelectMany(p => p.Parameters.Select(ModuleUnderTest.SetName)).Where(s => s != ModuleUnderTest.AllSets).Distinct().ToList();
+            string? defaultSet = ModuleUnderTest.Named<string>(ModuleUnderTest.Attribute(type, "CmdletAttribute")!, "DefaultParameterSetName");
+            if (sets.Count > 0 && !string.IsNullOrEmpty(defaultSet) && !sets.Contains(defaultSet))
+            {
+                sets.Add(defaultSet);
+            }
+
+            return sets;
+        }
+
         private static Type Cmdlet(string name) => ModuleUnderTest.CmdletTypes.Single(t => ModuleUnderTest.CmdletName(t) == name);
 
         [Fact]
@@ -73,7 +86,7 @@ namespace PolicySim.Tests
         {
             Type type = Cmdlet(cmdlet);
             var parameters = ModuleUnderTest.Parameters(type).ToList();
-            var sets = parameters.SelectMany(p => p.Parameters.Select(ModuleUnderTest.SetName)).Where(s => s != ModuleUnderTest.AllSets).Distinct().ToList();
+            var sets = DeclaredSets(type);
             if (sets.Count > 1)
             {
                 string? defaultSet = ModuleUnderTest.Named<string>(ModuleUnderTest.Attribute(type, "CmdletAttribute")!, "DefaultParameterSetName");
@@ -119,7 +132,7 @@ namespace PolicySim.Tests
                 int position = ModuleUnderTest.Named<int>(attributes[0], "Position", int.MinValue);
                 Assert.Equal(position == int.MinValue ? "Named" : position.ToString(System.Globalization.CultureInfo.InvariantCulture), doc.Position);
                 var sets = attributes.Select(ModuleUnderTest.SetName).ToList();
-                var allSets = ModuleUnderTest.Parameters(Cmdlet(cmdlet)).SelectMany(p => p.Parameters.Select(ModuleUnderTest.SetName)).Distinct().Where(s => s != ModuleUnderTest.AllSets).ToList();
+                var allSets = DeclaredSets(Cmdlet(cmdlet));
                 bool inAll = sets.Contains(ModuleUnderTest.AllSets) || allSets.All(sets.Contains);
                 Assert.Equal(inAll ? new List<string> { "(All)" } : sets.OrderBy(s => s).ToList(), doc.ParameterSets.OrderBy(s => s).ToList());
                 bool wildcards = ModuleUnderTest.Attribute(property, "SupportsWildcardsAttribute") != null;
@@ -139,7 +152,7 @@ namespace PolicySim.Tests
             Assert.True(help.Examples.Count >= 2, cmdlet + " has fewer than 2 examples");
             Assert.All(help.Examples, e => Assert.Contains(cmdlet, e.Code + string.Join(" ", help.Examples.Select(x => x.Code))));
             var syntaxSets = help.ParameterSets.Select(s => s.Name).OrderBy(s => s).ToList();
-            var declared = ModuleUnderTest.Parameters(Cmdlet(cmdlet)).SelectMany(p => p.Parameters.Select(ModuleUnderTest.SetName)).Where(s => s != ModuleUnderTest.AllSets).Distinct().OrderBy(s => s).ToList();
+            var declared = DeclaredSets(Cmdlet(cmdlet)).OrderBy(s => s).ToList();
             if (declared.Count == 0)
             {
                 declared.Add(ModuleUnderTest.AllSets); // a cmdlet without named sets has one syntax, named as platyPS names it
@@ -219,6 +232,8 @@ namespace PolicySim.Tests
             { "Measure-PolicyDecision", new[] { "PolicySim.Replay.DecisionStatistics" } },
             { "Test-PolicyEvent", new[] { "PolicySim.Evaluation.PolicyDecision", "System.Boolean" } },
             { "Import-PolicyDefinition", new[] { "PolicySim.Policies.PolicyDefinition" } },
+            { "Assert-PolicyChange", new[] { "PolicySim.Reports.GateResult" } },
+            { "Export-PolicyReport", new[] { "System.IO.FileInfo", "System.String" } },
         };
 
         [Theory]
@@ -337,6 +352,95 @@ namespace PolicySim.Tests
             CommandHelp help = ModuleUnderTest.Help.Single(h => h.Name == "Invoke-PolicyReplay");
             Assert.Contains(help.Examples, e => e.Code.Contains("Get-Content", StringComparison.Ordinal) && e.Code.Contains("Where-Object Flip -eq 'AllowToDeny'", StringComparison.Ordinal));
             Assert.Contains(help.Examples, e => e.Code.Contains("Get-Content", StringComparison.Ordinal) && e.Code.Contains("-Raw", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Export_PolicyReport_supports_ShouldProcess_and_Assert_PolicyChange_does_not()
+        {
+            Assert.True(ModuleUnderTest.Named<bool>(ModuleUnderTest.Attribute(Cmdlet("Export-PolicyReport"), "CmdletAttribute")!, "SupportsShouldProcess"));
+            Assert.False(ModuleUnderTest.Named<bool>(ModuleUnderTest.Attribute(Cmdlet("Assert-PolicyChange"), "CmdletAttribute")!, "SupportsShouldProcess"));
+        }
+
+        [Fact]
+        public void Export_PolicyReport_writes_text_by_default_and_files_in_the_Path_set()
+        {
+            Type type = Cmdlet("Export-PolicyReport");
+            Assert.Equal("Text", ModuleUnderTest.Named<string>(ModuleUnderTest.Attribute(type, "CmdletAttribute")!, "DefaultParameterSetName"));
+            var parameters = ModuleUnderTest.Parameters(type).ToDictionary(p => p.Property.Name);
+            foreach (string name in new[] { "Path", "PassThru", "Force", "NoClobber" })
+            {
+                Assert.All(parameters[name].Parameters, a => Assert.Equal("Path", ModuleUnderTest.SetName(a)));
+            }
+
+            Assert.True(ModuleUnderTest.Named<bool>(parameters["Path"].Parameters[0], "Mandatory"));
+            Assert.Equal(0, ModuleUnderTest.Named<int>(parameters["Path"].Parameters[0], "Position", int.MinValue));
+            Type format = parameters["Format"].Property.PropertyType;
+            Assert.Equal("System.Nullable`1", format.GetGenericTypeDefinition().FullName);
+            Assert.Equal("PolicySim.Reports.ReportFormat", format.GetGenericArguments()[0].FullName);
+            var aliases = ModuleUnderTest.Attributes(parameters["Format"].Property, "AliasAttribute").SelectMany(a => ((IEnumerable<CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!).Select(v => (string)v.Value!));
+            Assert.Contains("OutputFormat", aliases);
+            var outputs = ModuleUnderTest.Attributes(type, "OutputTypeAttribute").ToList();
+            Assert.Equal(2, outputs.Count);
+            Assert.All(outputs, o => Assert.Single((IEnumerable<CustomAttributeTypedArgument>)o.NamedArguments.Single(a => a.MemberName == "ParameterSetName").TypedValue.Value!));
+        }
+
+        [Theory]
+        [InlineData("Assert-PolicyChange")]
+        [InlineData("Export-PolicyReport")]
+        public void Report_cmdlets_take_summaries_and_results_from_the_pipeline_and_gate_like_the_cli(string cmdlet)
+        {
+            var parameters = ModuleUnderTest.Parameters(Cmdlet(cmdlet)).ToDictionary(p => p.Property.Name);
+            Assert.Equal(new[] { "InputObject" }, parameters.Values.Where(p => p.Parameters.Any(a => ModuleUnderTest.Named<bool>(a, "ValueFromPipeline"))).Select(p => p.Property.Name));
+            Assert.All(parameters["InputObject"].Parameters, a => Assert.True(ModuleUnderTest.Named<bool>(a, "Mandatory")));
+            foreach (string name in new[] { "FailOn", "MaxChanges", "MaxChangeRate", "ReferencePolicy", "DifferencePolicy" })
+            {
+                Assert.True(parameters.ContainsKey(name), cmdlet + " lacks -" + name);
+            }
+
+            Assert.Equal("System.String[]", parameters["FailOn"].Property.PropertyType.FullName);
+            var completer = ModuleUnderTest.Attribute(parameters["FailOn"].Property, "ArgumentCompleterAttribute")!;
+            Assert.Equal("PolicySim.PowerShell.FlipKindCompleter", ((Type)completer.ConstructorArguments[0].Value!).FullName);
+            Assert.Equal("System.Int64", parameters["MaxChanges"].Property.PropertyType.GetGenericArguments()[0].FullName);
+            var range = ModuleUnderTest.Attribute(parameters["MaxChanges"].Property, "ValidateRangeAttribute")!;
+            Assert.Equal(0L, range.ConstructorArguments[0].Value);
+            Assert.Equal("System.String", parameters["MaxChangeRate"].Property.PropertyType.FullName);
+        }
+
+        [Fact]
+        public void Assert_PolicyChange_CiStyle_is_the_engine_enum_and_the_gate_exception_is_catchable_by_type()
+        {
+            var parameters = ModuleUnderTest.Parameters(Cmdlet("Assert-PolicyChange")).ToDictionary(p => p.Property.Name);
+            Type style = parameters["CiStyle"].Property.PropertyType;
+            Assert.True(style.IsEnum);
+            Assert.Equal("PolicySim.Reports.CiStyle", style.FullName);
+            Assert.Equal(new[] { "Detect", "Plain", "AzurePipelines", "GitHubActions" }, style.GetEnumNames());
+            Assert.True(parameters.ContainsKey("PassThru"));
+
+            Type exception = Cmdlet("Assert-PolicyChange").Assembly.GetType("PolicySim.PowerShell.PolicyGateFailedException", throwOnError: true)!;
+            Assert.True(exception.IsPublic);
+            Assert.Equal("PolicySim.PolicyGateFailedException", exception.BaseType!.FullName);
+            Assert.Equal("PolicySim.PolicySimException", exception.BaseType!.BaseType!.FullName);
+        }
+
+        [Fact]
+        public void Gate_results_have_a_table_view_with_the_reasons()
+        {
+            XDocument format = XDocument.Load(Path.Combine(ModuleUnderTest.ModuleDir, "PolicySim.Format.ps1xml"));
+            XElement view = format.Descendants("View").Single(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value == "PolicySim.Reports.GateResult");
+            var headers = view.Descendants("TableColumnHeader").Select(h => h.Element("Label")!.Value).ToList();
+            Assert.Equal(new[] { "Passed", "Reasons" }, headers);
+        }
+
+        [Fact]
+        public void Gate_and_report_help_shows_ci_examples()
+        {
+            CommandHelp gate = ModuleUnderTest.Help.Single(h => h.Name == "Assert-PolicyChange");
+            Assert.Contains(gate.Examples, e => e.Code.Contains("PowerShell@2", StringComparison.Ordinal) && e.Code.Contains("Assert-PolicyChange", StringComparison.Ordinal));
+            Assert.Contains(gate.Examples, e => e.Code.Contains("catch [PolicySim.PowerShell.PolicyGateFailedException]", StringComparison.Ordinal));
+            Assert.Contains("PolicySim.Gate.Failed", string.Join("\n", gate.Description), StringComparison.Ordinal);
+            CommandHelp export = ModuleUnderTest.Help.Single(h => h.Name == "Export-PolicyReport");
+            Assert.Contains(export.Examples, e => e.Code.Contains("-WhatIf", StringComparison.Ordinal));
+            Assert.Contains(export.Examples, e => e.Code.Contains("-Format JUnit", StringComparison.Ordinal));
         }
     }
 }

@@ -88,7 +88,7 @@ namespace PolicySim.PowerShell.Commands
             PolicyAttribution.Attribute(ReferencePolicy, DifferencePolicy, Session.Summary);
             if (Summary.IsPresent)
             {
-                WriteObject(Session.Summary);
+                WriteObject(ReportCommandBase.WithPolicies(Session.Summary, ReferencePolicy, DifferencePolicy));
                 return;
             }
 

@@ -99,7 +99,7 @@ namespace PolicySim.PowerShell.Commands
                 PolicyAttribution.Attribute(BaselinePolicy, Policy, Session.Summary);
             }
 
-            WriteObject(Session.Summary);
+            WriteObject(ReportCommandBase.WithPolicies(Session.Summary, BaselinePolicy, Policy));
         }
     }
 }
