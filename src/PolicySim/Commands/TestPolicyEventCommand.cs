@@ -110,7 +110,7 @@ namespace PolicySim.PowerShell.Commands
                         break;
                     default:
                         _objects++;
-                        ev = PolicyEventObjects.FromObject(value, "object-" + _objects.ToString(CultureInfo.InvariantCulture), Now(), Unwrap);
+                        ev = PolicyEventObjects.FromObject(value, "object-" + _objects.ToString(CultureInfo.InvariantCulture), Now(), PSObjects.Unwrap);
                         break;
                 }
             }
@@ -154,27 +154,5 @@ namespace PolicySim.PowerShell.Commands
 
         /// <summary>Event time for shortcuts and objects without one: now, to the second (never used for decisions).</summary>
         private static DateTimeOffset Now() => DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-
-        /// <summary>PowerShell wrappers for the engine's object writer: a PSCustomObject becomes a dictionary of its properties.</summary>
-        private static object? Unwrap(object value)
-        {
-            if (value is not PSObject wrapped)
-            {
-                return value;
-            }
-
-            if (wrapped.BaseObject is not PSCustomObject)
-            {
-                return wrapped.BaseObject;
-            }
-
-            var properties = new OrderedDictionary(StringComparer.Ordinal);
-            foreach (PSPropertyInfo property in wrapped.Properties)
-            {
-                properties[property.Name] = property.Value;
-            }
-
-            return properties;
-        }
     }
 }
