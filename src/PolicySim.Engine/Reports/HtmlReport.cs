@@ -240,7 +240,7 @@ namespace PolicySim.Reports
             }
 
             int height = (guards.Count * RowHeight) + 4;
-            double scale = (ChartWidth - LabelWidth - 60) / (double)max;
+            double scale = (ChartWidth - LabelWidth - 170) / (double)max;
             sb.Append("<svg role=\"img\" aria-label=\"Decisions by guard\" width=\"").Append(ChartWidth).Append("\" height=\"").Append(height)
                 .Append("\" viewBox=\"0 0 ").Append(ChartWidth).Append(' ').Append(height).Append("\">\n");
             for (int i = 0; i < guards.Count; i++)
