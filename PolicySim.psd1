@@ -18,6 +18,7 @@
         'Import-PolicyDefinition'
         'Invoke-PolicyReplay'
         'Measure-PolicyDecision'
+        'Measure-PolicyPerformance'
         'Test-PolicyEvent'
     )
     FunctionsToExport    = @()
@@ -26,7 +27,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Policy', 'Security', 'AI', 'Agents', 'Guardrails', 'Simulation', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            ReleaseNotes = 'Preview: Import-PolicyDefinition, Test-PolicyEvent, Invoke-PolicyReplay, Compare-PolicyDecision, Compare-Policy, Measure-PolicyDecision, Export-PolicyReport, Assert-PolicyChange.'
+            ReleaseNotes = 'Preview: Import-PolicyDefinition, Test-PolicyEvent, Invoke-PolicyReplay, Compare-PolicyDecision, Compare-Policy, Measure-PolicyDecision, Measure-PolicyPerformance, Export-PolicyReport, Assert-PolicyChange.'
         }
     }
 }
