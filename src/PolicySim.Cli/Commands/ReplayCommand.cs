@@ -114,7 +114,7 @@ namespace PolicySim.Cli.Commands
                 IEnumerable<ReplayItem> items;
                 if (IsCompare)
                 {
-                    items = PolicyComparison.Run(options.BaselinePolicy!, candidate, EventStreamReader.ReadAll(input, Input), options, summary);
+                    items = PolicyComparison.Run(options.BaselinePolicy!, candidate, EventStreamReader.ReadAll(input, Input, SimulateCommand.DeferredValidation), options, summary);
                 }
                 else
                 {
@@ -127,7 +127,7 @@ namespace PolicySim.Cli.Commands
                     }
                     else
                     {
-                        records = RecordedDecisionReader.Read(EventStreamReader.ReadAll(input, Input), InputFormat);
+                        records = RecordedDecisionReader.Read(EventStreamReader.ReadAll(input, Input, SimulateCommand.DeferredValidation), InputFormat);
                     }
 
                     items = PolicyReplay.Run(candidate, records, options, summary);
