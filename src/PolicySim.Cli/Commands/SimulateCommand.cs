@@ -69,7 +69,7 @@ namespace PolicySim.Cli.Commands
             var stopwatch = Stopwatch.StartNew();
             using (input)
             {
-                foreach (SimulationItem item in Simulation.Run(policy, EventStreamReader.ReadAll(input, eventsPath, DeferredValidation), summary, Strict, TrackPosture))
+                foreach (SimulationItem item in Simulation.Run(policy, EventStreamReader.ReadAll(input, eventsPath, DeferredValidation), summary, Strict, TrackPosture, Jsonl ? SimulationJsonReport.FormatResultLine : null))
                 {
                     if (item.Error != null)
                     {
@@ -78,7 +78,7 @@ namespace PolicySim.Cli.Commands
                     }
                     else if (Jsonl)
                     {
-                        console.Out.WriteLine(SimulationJsonReport.FormatResultLine(item.Decision!));
+                        console.Out.WriteLine(item.FormattedLine ?? SimulationJsonReport.FormatResultLine(item.Decision!));
                     }
                     else
                     {

@@ -39,6 +39,7 @@ namespace PolicySim.Replay
                 SampleRate = options.SampleRate,
                 Seed = options.Seed,
                 Strict = options.Strict,
+                ResultLineFormatter = options.ResultLineFormatter,
             };
 
             if (PolicyReplay.CanRunParallel(differencePolicy, effective))

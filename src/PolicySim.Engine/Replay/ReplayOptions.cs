@@ -40,5 +40,12 @@ namespace PolicySim.Replay
 
         /// <summary>Gets or sets whether the first bad record ends the run.</summary>
         public bool Strict { get; set; }
+
+        /// <summary>
+        /// Gets or sets a formatter for each result's output line (null: none). It runs where the result is decided, on
+        /// every core when records are decided in parallel, and its line is on <see cref="ReplayItem.FormattedLine"/>.
+        /// It must be pure; returning null means "no line".
+        /// </summary>
+        public Func<ReplayResult, string?>? ResultLineFormatter { get; set; }
     }
 }
