@@ -34,6 +34,7 @@ namespace PolicySim.Benchmarks
             {
                 Time("validate", () => { foreach (var r in records) { SerdeJsonValidator.Validate(r.Json.Span); } });
                 Time("parse", () => { foreach (var r in records) { PolicyEventParser.ParseValidated(r.Json.Span); } });
+                Time("parse-1pass", () => { foreach (var r in records) { PolicyEventParser.Parse(r.Json.Span); } });
                 var events = new List<PolicyEvent>(records.Count);
                 foreach (var r in records)
                 {

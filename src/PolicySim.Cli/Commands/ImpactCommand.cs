@@ -39,7 +39,7 @@ namespace PolicySim.Cli.Commands
             try
             {
                 using Stream input = Events == "-" ? console.OpenStdin() : File.OpenRead(console.Resolve(Events));
-                foreach (ReplayItem item in PolicyComparison.Run(oldPolicy, newPolicy, EventStreamReader.ReadAll(input, Events), null, summary))
+                foreach (ReplayItem item in PolicyComparison.Run(oldPolicy, newPolicy, EventStreamReader.ReadAll(input, Events, SimulateCommand.DeferredValidation), null, summary))
                 {
                     if (item.Error != null)
                     {

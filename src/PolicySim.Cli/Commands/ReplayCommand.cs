@@ -77,6 +77,13 @@ namespace PolicySim.Cli.Commands
 
             Report = report;
             var options = new ReplayOptions { EventTypes = EventTypes, Guards = Guards, Seed = Seed, Strict = Strict };
+            if (ReportFormat == ReportFormat.Jsonl && !SummaryOnly)
+            {
+                // The result lines are formatted in the engine's parallel stage; written here in input order.
+                bool flipsOnly = FlipsOnly;
+                options.ResultLineFormatter = r => !flipsOnly || r.Flip != FlipKind.None ? ReplayJsonReport.FormatResultLine(r) : null;
+            }
+
             try
             {
                 options.SampleRate = SampleRate;
@@ -114,7 +121,7 @@ namespace PolicySim.Cli.Commands
                 IEnumerable<ReplayItem> items;
                 if (IsCompare)
                 {
-                    items = PolicyComparison.Run(options.BaselinePolicy!, candidate, EventStreamReader.ReadAll(input, Input), options, summary);
+                    items = PolicyComparison.Run(options.BaselinePolicy!, candidate, EventStreamReader.ReadAll(input, Input, SimulateCommand.DeferredValidation), options, summary);
                 }
                 else
                 {
@@ -127,7 +134,7 @@ namespace PolicySim.Cli.Commands
                     }
                     else
                     {
-                        records = RecordedDecisionReader.Read(EventStreamReader.ReadAll(input, Input), InputFormat);
+                        records = RecordedDecisionReader.Read(EventStreamReader.ReadAll(input, Input, SimulateCommand.DeferredValidation), InputFormat);
                     }
 
                     items = PolicyReplay.Run(candidate, records, options, summary);
@@ -202,7 +209,7 @@ namespace PolicySim.Cli.Commands
                     }
                     else if (ReportFormat == ReportFormat.Jsonl && !SummaryOnly && (!FlipsOnly || r.Flip != FlipKind.None))
                     {
-                        output.WriteLine(ReplayJsonReport.FormatResultLine(r));
+                        output.WriteLine(item.FormattedLine ?? ReplayJsonReport.FormatResultLine(r));
                     }
                     else if (ReportFormat == ReportFormat.Text && FlipsOnly && r.Flip != FlipKind.None)
                     {

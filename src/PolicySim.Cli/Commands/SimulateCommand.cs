@@ -12,6 +12,9 @@ namespace PolicySim.Cli.Commands
     /// <summary><c>policysim simulate &lt;policy&gt; [events|-]</c>: decide every event (spec §5.3).</summary>
     internal sealed class SimulateCommand
     {
+        /// <summary>Reader options of the streaming commands: the JSON check runs in the engine's parallel parse, same messages.</summary>
+        internal static EventStreamOptions DeferredValidation => new EventStreamOptions { DeferValidation = true };
+
         public string Policy { get; set; } = string.Empty;
 
         public string? Events { get; set; }
@@ -66,7 +69,7 @@ namespace PolicySim.Cli.Commands
             var stopwatch = Stopwatch.StartNew();
             using (input)
             {
-                foreach (SimulationItem item in Simulation.Run(policy, EventStreamReader.ReadAll(input, eventsPath), summary, Strict, TrackPosture))
+                foreach (SimulationItem item in Simulation.Run(policy, EventStreamReader.ReadAll(input, eventsPath, DeferredValidation), summary, Strict, TrackPosture, Jsonl ? SimulationJsonReport.FormatResultLine : null))
                 {
                     if (item.Error != null)
                     {
@@ -75,7 +78,7 @@ namespace PolicySim.Cli.Commands
                     }
                     else if (Jsonl)
                     {
-                        console.Out.WriteLine(SimulationJsonReport.FormatResultLine(item.Decision!));
+                        console.Out.WriteLine(item.FormattedLine ?? SimulationJsonReport.FormatResultLine(item.Decision!));
                     }
                     else
                     {

@@ -23,9 +23,23 @@ namespace PolicySim.Evaluation
             Guard = guard;
             Severity = severity;
             Message = message;
-            Details = details;
+            _details = details;
             MatchedPattern = matchedPattern;
         }
+
+        /// <summary>Creates a result whose details are built on first use (decisions that are only counted never build them).</summary>
+        private GuardResult(Func<IReadOnlyDictionary<string, object?>> details, bool allowed, string guard, GuardSeverity severity, string message, string? matchedPattern)
+        {
+            Allowed = allowed;
+            Guard = guard;
+            Severity = severity;
+            Message = message;
+            _details = details;
+            MatchedPattern = matchedPattern;
+        }
+
+        // The details, or the factory that builds them on first read.
+        private object? _details;
 
         /// <summary>Gets whether the action is allowed by this guard (warnings are allowed).</summary>
         public bool Allowed { get; }
@@ -40,7 +54,20 @@ namespace PolicySim.Evaluation
         public string Message { get; }
 
         /// <summary>Gets the details (values are string, long, double, float, bool, null, lists or nested dictionaries), or null.</summary>
-        public IReadOnlyDictionary<string, object?>? Details { get; }
+        public IReadOnlyDictionary<string, object?>? Details
+        {
+            get
+            {
+                object? current = System.Threading.Volatile.Read(ref _details);
+                if (current is Func<IReadOnlyDictionary<string, object?>> factory)
+                {
+                    System.Threading.Interlocked.CompareExchange(ref _details, factory(), current);
+                    current = System.Threading.Volatile.Read(ref _details);
+                }
+
+                return (IReadOnlyDictionary<string, object?>?)current;
+            }
+        }
 
         /// <summary>Gets the policy entry that decided (a glob, domain pattern, tool name, regex), when one did.</summary>
         public string? MatchedPattern { get; }
@@ -71,6 +98,14 @@ namespace PolicySim.Evaluation
         /// <returns>The block result.</returns>
         public static GuardResult Block(string guard, GuardSeverity severity, string message, IReadOnlyDictionary<string, object?>? details = null, string? matchedPattern = null) =>
             new GuardResult(false, guard, severity, message, details, matchedPattern);
+
+        /// <summary>A warning whose details are built on first use.</summary>
+        internal static GuardResult WarnLazy(string guard, string message, Func<IReadOnlyDictionary<string, object?>> details, string? matchedPattern) =>
+            new GuardResult(details, true, guard, GuardSeverity.Warning, message, matchedPattern);
+
+        /// <summary>A block whose details are built on first use.</summary>
+        internal static GuardResult BlockLazy(string guard, GuardSeverity severity, string message, Func<IReadOnlyDictionary<string, object?>> details, string? matchedPattern) =>
+            new GuardResult(details, false, guard, severity, message, matchedPattern);
 
         /// <summary>Formats as <c>guard: BLOCK Critical - message</c>.</summary>
         /// <returns>A one-line description.</returns>

@@ -31,7 +31,22 @@ namespace PolicySim.Evaluation
         /// <param name="strict">Stop after the first bad record.</param>
         /// <param name="trackPosture">Thread posture state.</param>
         /// <returns>The items, in input order.</returns>
-        public static IEnumerable<SimulationItem> Run(PolicyDefinition policy, IEnumerable<EventReadResult> records, SimulationSummary summary, bool strict, bool trackPosture)
+        public static IEnumerable<SimulationItem> Run(PolicyDefinition policy, IEnumerable<EventReadResult> records, SimulationSummary summary, bool strict, bool trackPosture) =>
+            Run(policy, records, summary, strict, trackPosture, null);
+
+        /// <summary>
+        /// Decides every record as <see cref="Run(PolicyDefinition, IEnumerable{EventReadResult}, SimulationSummary, bool, bool)"/>,
+        /// and formats each decision's output line with <paramref name="lineFormatter"/> where it is decided (on every core
+        /// when decisions run in parallel); the line is on <see cref="SimulationItem.FormattedLine"/>.
+        /// </summary>
+        /// <param name="policy">The policy.</param>
+        /// <param name="records">Records from <see cref="EventStreamReader"/>.</param>
+        /// <param name="summary">Receives the counts.</param>
+        /// <param name="strict">Stop after the first bad record.</param>
+        /// <param name="trackPosture">Thread posture state.</param>
+        /// <param name="lineFormatter">A pure formatter, or null.</param>
+        /// <returns>The items, in input order.</returns>
+        public static IEnumerable<SimulationItem> Run(PolicyDefinition policy, IEnumerable<EventReadResult> records, SimulationSummary summary, bool strict, bool trackPosture, Func<PolicyDecision, string>? lineFormatter)
         {
             if (policy is null)
             {
@@ -48,15 +63,15 @@ namespace PolicySim.Evaluation
                 throw new ArgumentNullException(nameof(summary));
             }
 
-            return RunIterator(policy, records, summary, strict, trackPosture && policy.HasPosture ? new PostureTracker(policy) : null);
+            return RunIterator(policy, records, summary, strict, trackPosture && policy.HasPosture ? new PostureTracker(policy) : null, lineFormatter);
         }
 
-        private static IEnumerable<SimulationItem> RunIterator(PolicyDefinition policy, IEnumerable<EventReadResult> records, SimulationSummary summary, bool strict, PostureTracker? posture)
+        private static IEnumerable<SimulationItem> RunIterator(PolicyDefinition policy, IEnumerable<EventReadResult> records, SimulationSummary summary, bool strict, PostureTracker? posture, Func<PolicyDecision, string>? lineFormatter)
         {
             // Stateless decisions are independent: decide them on every core, count and yield them in input order.
             IEnumerable<SimulationItem> decided = posture == null && OrderedParallel.Enabled
-                ? OrderedParallel.Map(records, record => Decide(policy, record, null))
-                : Sequential(policy, records, posture);
+                ? OrderedParallel.Map(records, record => Format(Decide(policy, record, null), lineFormatter))
+                : Sequential(policy, records, posture, lineFormatter);
             foreach (SimulationItem item in decided)
             {
                 if (item.Error != null)
@@ -76,12 +91,22 @@ namespace PolicySim.Evaluation
             }
         }
 
-        private static IEnumerable<SimulationItem> Sequential(PolicyDefinition policy, IEnumerable<EventReadResult> records, PostureTracker? posture)
+        private static IEnumerable<SimulationItem> Sequential(PolicyDefinition policy, IEnumerable<EventReadResult> records, PostureTracker? posture, Func<PolicyDecision, string>? lineFormatter)
         {
             foreach (EventReadResult record in records)
             {
-                yield return Decide(policy, record, posture);
+                yield return Format(Decide(policy, record, posture), lineFormatter);
             }
+        }
+
+        private static SimulationItem Format(SimulationItem item, Func<PolicyDecision, string>? lineFormatter)
+        {
+            if (lineFormatter != null && item.Decision != null)
+            {
+                item.FormattedLine = lineFormatter(item.Decision);
+            }
+
+            return item;
         }
 
         /// <summary>Decides one read record (or turns its read error into an item).</summary>

@@ -25,6 +25,9 @@ namespace PolicySim.Evaluation
         /// <summary>Gets the error, or null for a decision.</summary>
         public RecordError? Error { get; }
 
+        /// <summary>Gets the line the run's line formatter made for the decision, or null.</summary>
+        public string? FormattedLine { get; internal set; }
+
         /// <summary>Gets the input source.</summary>
         public string Source { get; }
 

@@ -23,6 +23,13 @@ namespace PolicySim.Events
             Validated = validated;
         }
 
+        /// <summary>Creates a record whose JSON check is left to the parser (see <see cref="EventStreamOptions.DeferValidation"/>).</summary>
+        internal EventRecord(string source, long line, ReadOnlyMemory<byte> json, bool validated, bool validationDeferred)
+            : this(source, line, json, validated)
+        {
+            ValidationDeferred = validationDeferred;
+        }
+
         /// <summary>Gets the input name.</summary>
         public string Source { get; }
 
@@ -37,6 +44,9 @@ namespace PolicySim.Events
 
         /// <summary>Gets whether <see cref="Json"/> passed serde_json validation when it was read.</summary>
         internal bool Validated { get; }
+
+        /// <summary>Gets whether a reader skipped the JSON check it was asked for, leaving it to the parser.</summary>
+        internal bool ValidationDeferred { get; }
 
         /// <inheritdoc />
         public override string ToString() => Source + ":" + Line.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -19,5 +19,13 @@ namespace PolicySim.Events
 
         /// <summary>Gets or sets whether to check each record's JSON (serde_json rules) while reading. Default true.</summary>
         public bool ValidateJson { get; set; } = true;
+
+        /// <summary>
+        /// Gets or sets whether the JSON check of <see cref="ValidateJson"/> is left to the engine component that parses
+        /// each record (<see cref="Evaluation.Simulation"/>, <see cref="Replay.PolicyComparison"/>, <see cref="Replay.PolicyReplay"/>,
+        /// <see cref="Replay.RecordedDecisionReader"/>), with the same messages, so that it runs in their parallel stage
+        /// and in the same pass as the parse. Records then reach other consumers unchecked. Default false.
+        /// </summary>
+        public bool DeferValidation { get; set; }
     }
 }

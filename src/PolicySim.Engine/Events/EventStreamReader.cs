@@ -38,6 +38,7 @@ namespace PolicySim.Events
         private bool _done;
         private bool _started;
         private long _line = 1;
+        private readonly bool _deferred;
 
         // JSONL state
         private int _scanned;
@@ -59,7 +60,8 @@ namespace PolicySim.Events
             _source = source ?? throw new ArgumentNullException(nameof(source));
             options ??= new EventStreamOptions();
             _maxRecordBytes = options.MaxRecordBytes;
-            _validate = options.ValidateJson;
+            _validate = options.ValidateJson && !options.DeferValidation;
+            _deferred = options.ValidateJson && options.DeferValidation;
             _leaveOpen = leaveOpen;
             _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialBufferSize, _maxRecordBytes + 2));
             _state = new JsonReaderState(SerdeJsonValidator.ReaderOptions);
@@ -89,7 +91,7 @@ namespace PolicySim.Events
             {
                 yield return result.IsError
                     ? result
-                    : new EventReadResult(new EventRecord(result.Record.Source, result.Record.Line, result.Record.Json.ToArray(), result.Record.Validated));
+                    : new EventReadResult(new EventRecord(result.Record.Source, result.Record.Line, result.Record.Json.ToArray(), result.Record.Validated, result.Record.ValidationDeferred));
             }
         }
 
@@ -252,7 +254,7 @@ namespace PolicySim.Events
                     }
                 }
 
-                result = new EventReadResult(new EventRecord(_source, lineNumber, bytes, _validate));
+                result = new EventReadResult(new EventRecord(_source, lineNumber, bytes, _validate, _deferred));
                 return true;
             }
         }
@@ -340,7 +342,7 @@ namespace PolicySim.Events
                         }
                     }
 
-                    result = new EventReadResult(new EventRecord(_source, line, bytes, _validate));
+                    result = new EventReadResult(new EventRecord(_source, line, bytes, _validate, _deferred));
                     return true;
                 }
                 catch (JsonException ex)

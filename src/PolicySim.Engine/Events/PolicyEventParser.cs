@@ -28,6 +28,13 @@ namespace PolicySim.Events
         /// <exception cref="PolicyEventFormatException">The text is not a valid PolicyEvent.</exception>
         public static PolicyEvent Parse(ReadOnlySpan<byte> utf8Json)
         {
+            // One checked pass for well-formed events; anything else takes the exact path below.
+            PolicyEvent? fast = PolicyEventFastParser.TryParse(utf8Json, plainEventsOnly: false);
+            if (fast != null)
+            {
+                return fast;
+            }
+
             string? problem = SerdeJsonValidator.Validate(utf8Json);
             if (problem != null)
             {
@@ -43,6 +50,12 @@ namespace PolicySim.Events
         /// <summary>Parses UTF-8 JSON already checked by <see cref="SerdeJsonValidator"/> (e.g. by the stream reader).</summary>
         internal static PolicyEvent ParseValidated(ReadOnlySpan<byte> utf8Json)
         {
+            PolicyEvent? fast = PolicyEventFastParser.TryParse(utf8Json, plainEventsOnly: false);
+            if (fast != null)
+            {
+                return fast;
+            }
+
             var reader = new Utf8JsonReader(utf8Json, SerdeJsonValidator.ReaderOptions);
             JsonElement root;
             try

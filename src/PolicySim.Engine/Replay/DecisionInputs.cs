@@ -55,7 +55,26 @@ namespace PolicySim.Replay
                 return true;
             }
 
-            return v.Length <= 200 && HashOnly.IsMatch(v);
+            return v.Length <= 200 && MayBeHash(v) && HashOnly.IsMatch(v);
+        }
+
+        /// <summary>
+        /// False when <paramref name="v"/> holds an ASCII character no part of <see cref="HashOnly"/> can match (even
+        /// ignoring case, ASCII letters only match letters), so the regex would fail: most real values (text, paths).
+        /// </summary>
+        private static bool MayBeHash(string v)
+        {
+            foreach (char c in v)
+            {
+                bool allowed = c >= 128 || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+                    || c == '+' || c == '/' || c == '=' || c == '_' || c == '-' || c == ':';
+                if (!allowed)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>The field that makes mapping fail because it is redacted (a redacted <c>contentBase64</c>), or null.</summary>

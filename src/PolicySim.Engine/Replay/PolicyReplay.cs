@@ -89,7 +89,13 @@ namespace PolicySim.Replay
                 return new PreparedRecord(read, null);
             }
 
-            return new PreparedRecord(read, Compare(candidate, record, options, Trackers.None));
+            ReplayItem item = Compare(candidate, record, options, Trackers.None);
+            if (item.Result != null && options.ResultLineFormatter != null)
+            {
+                item.FormattedLine = options.ResultLineFormatter(item.Result);
+            }
+
+            return new PreparedRecord(read, item);
         }
 
         internal static IEnumerable<ReplayItem> RunIterator(PolicyDefinition candidate, IEnumerable<RecordedDecisionReadResult> records, ReplayOptions options, ReplaySummary summary)

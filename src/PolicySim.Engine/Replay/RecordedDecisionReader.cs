@@ -81,6 +81,18 @@ namespace PolicySim.Replay
                 }
 
                 EventRecord r = raw.Record;
+                if (format == RecordedDecisionFormat.Auto || format == RecordedDecisionFormat.PolicyEvents)
+                {
+                    // A plain, valid event (detected as PolicyEvents, no recorded decision): one checked pass, no document.
+                    PolicyEvent? fast = PolicyEventFastParser.TryParse(r.Json.Span, plainEventsOnly: true);
+                    if (fast != null)
+                    {
+                        format = RecordedDecisionFormat.PolicyEvents;
+                        yield return new RecordedDecisionReadResult(new RecordedDecision(fast, fast.EventId, fast.EventType, fast.Timestamp, fast.Target, null, null, r.Source, r.Line));
+                        continue;
+                    }
+                }
+
                 if (!TryParseJson(r, out JsonElement root, out ReplayError? jsonError))
                 {
                     yield return new RecordedDecisionReadResult(jsonError!);
@@ -116,6 +128,14 @@ namespace PolicySim.Replay
             }
 
             EventRecord r = raw.Record;
+
+            // A plain, valid event (no recorded outcome or decision): one checked pass, no document.
+            PolicyEvent? fast = PolicyEventFastParser.TryParse(r.Json.Span, plainEventsOnly: true);
+            if (fast != null)
+            {
+                return new RecordedDecisionReadResult(new RecordedDecision(fast, fast.EventId, fast.EventType, fast.Timestamp, fast.Target, null, null, r.Source, r.Line));
+            }
+
             if (!TryParseJson(r, out JsonElement root, out ReplayError? jsonError))
             {
                 return new RecordedDecisionReadResult(jsonError!);
@@ -246,6 +266,18 @@ namespace PolicySim.Replay
         internal static bool TryParseJson(EventRecord r, out JsonElement root, out ReplayError? error)
         {
             error = null;
+            if (r.ValidationDeferred)
+            {
+                // Records from a reader that deferred validation (to the parallel stage): the check it would have made.
+                string? problem = SerdeJsonValidator.Validate(r.Json.Span);
+                if (problem != null)
+                {
+                    root = default;
+                    error = new ReplayError(r.Source, r.Line, ReplayErrorKind.InvalidJson, problem);
+                    return false;
+                }
+            }
+
             var reader = new Utf8JsonReader(r.Json.Span, SerdeJsonValidator.ReaderOptions);
             try
             {

@@ -23,6 +23,9 @@ namespace PolicySim.Replay
         /// <summary>Gets the error, or null for a result.</summary>
         public ReplayError? Error { get; }
 
+        /// <summary>Gets the line <see cref="ReplayOptions.ResultLineFormatter"/> made for the result, or null.</summary>
+        public string? FormattedLine { get; internal set; }
+
         /// <summary>Gets the input name.</summary>
         public string Source { get; }
 

@@ -41,6 +41,13 @@ namespace PolicySim.Replay
         /// <summary>Gets or sets whether the first bad record ends the run.</summary>
         public bool Strict { get; set; }
 
+        /// <summary>
+        /// Gets or sets a formatter for each result's output line (null: none). It runs where the result is decided, on
+        /// every core when records are decided in parallel, and its line is on <see cref="ReplayItem.FormattedLine"/>.
+        /// It must be pure; returning null means "no line".
+        /// </summary>
+        public Func<ReplayResult, string?>? ResultLineFormatter { get; set; }
+
         /// <summary>A copy of these options with <paramref name="baseline"/> as the baseline policy (how compare is a replay).</summary>
         internal ReplayOptions WithBaseline(Policies.PolicyDefinition baseline) => new ReplayOptions
         {
@@ -52,6 +59,7 @@ namespace PolicySim.Replay
             SampleRate = SampleRate,
             Seed = Seed,
             Strict = Strict,
+            ResultLineFormatter = ResultLineFormatter,
         };
     }
 }

@@ -37,24 +37,29 @@ namespace PolicySim.Evaluation.Guards
 
             // The reference's details also carry session statistics and latencies, which are not deterministic;
             // PolicySim reports the session as null so the same input always gives the same bytes.
-            var layers = Details.Create();
-            layers["heuristic"] = _options.HeuristicLayer;
-            layers["llm_judge"] = _options.LlmJudgeLayer;
-            layers["ml"] = _options.MlLayer;
-            layers["statistical"] = _options.StatisticalLayer;
-            var details = Details.Create();
-            details["canonicalization"] = TextDetails.Canonicalization(report.Canonical);
-            details["confidence"] = report.Confidence;
-            details["fingerprint"] = report.Fingerprint;
-            details["layers"] = layers;
-            details["risk_score"] = (long)report.RiskScore;
-            details["session"] = null;
-            details["severity"] = report.Severity.ToString().ToLowerInvariant();
-            details["signals"] = new List<object?>(report.Signals);
+            JailbreakDetectorOptions options = _options;
+            Func<IReadOnlyDictionary<string, object?>> details = () =>
+            {
+                var layers = Details.Create();
+                layers["heuristic"] = options.HeuristicLayer;
+                layers["llm_judge"] = options.LlmJudgeLayer;
+                layers["ml"] = options.MlLayer;
+                layers["statistical"] = options.StatisticalLayer;
+                var built = Details.Create();
+                built["canonicalization"] = TextDetails.Canonicalization(report.Canonical);
+                built["confidence"] = report.Confidence;
+                built["fingerprint"] = report.Fingerprint;
+                built["layers"] = layers;
+                built["risk_score"] = (long)report.RiskScore;
+                built["session"] = null;
+                built["severity"] = report.Severity.ToString().ToLowerInvariant();
+                built["signals"] = new List<object?>(report.Signals);
+                return built;
+            };
             string signal = report.Signals.Count > 0 ? report.Signals[0] : "risk_score";
             if (!block)
             {
-                return GuardResult.Warn(GuardName, "Potential jailbreak attempt detected", details, signal);
+                return GuardResult.WarnLazy(GuardName, "Potential jailbreak attempt detected", details, signal);
             }
 
             GuardSeverity severity = report.Severity switch
@@ -64,7 +69,7 @@ namespace PolicySim.Evaluation.Guards
                 JailbreakSeverity.Suspicious => GuardSeverity.Warning,
                 _ => GuardSeverity.Info,
             };
-            return GuardResult.Block(GuardName, severity, "Jailbreak attempt detected", details, signal);
+            return GuardResult.BlockLazy(GuardName, severity, "Jailbreak attempt detected", details, signal);
         }
     }
 }

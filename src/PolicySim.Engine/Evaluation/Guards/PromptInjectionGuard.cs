@@ -43,17 +43,21 @@ namespace PolicySim.Evaluation.Guards
             }
 
             string message = "Untrusted text contains prompt-injection signals (" + report.Level + ")";
-            var details = Details.Create();
-            details["canonicalization"] = TextDetails.Canonicalization(report.Canonical);
-            details["fingerprint"] = report.Fingerprint;
-            details["level"] = report.Level.ToString().ToLowerInvariant();
-            details["score"] = (long)report.Score;
-            details["signals"] = new List<object?>(report.Signals);
-            details["source"] = source;
+            Func<IReadOnlyDictionary<string, object?>> details = () =>
+            {
+                var built = Details.Create();
+                built["canonicalization"] = TextDetails.Canonicalization(report.Canonical);
+                built["fingerprint"] = report.Fingerprint;
+                built["level"] = report.Level.ToString().ToLowerInvariant();
+                built["score"] = (long)report.Score;
+                built["signals"] = new List<object?>(report.Signals);
+                built["source"] = source;
+                return built;
+            };
             string signal = report.Signals.Count > 0 ? report.Signals[0] : report.Level.ToString();
             if (!block)
             {
-                return GuardResult.Warn(GuardName, message, details, signal);
+                return GuardResult.WarnLazy(GuardName, message, details, signal);
             }
 
             GuardSeverity severity = report.Level switch
@@ -62,7 +66,7 @@ namespace PolicySim.Evaluation.Guards
                 PromptInjectionLevel.Safe => GuardSeverity.Info,
                 _ => GuardSeverity.Error,
             };
-            return GuardResult.Block(GuardName, severity, message, details, signal);
+            return GuardResult.BlockLazy(GuardName, severity, message, details, signal);
         }
     }
 }

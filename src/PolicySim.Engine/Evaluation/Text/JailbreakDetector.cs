@@ -40,7 +40,6 @@ namespace PolicySim.Evaluation.Text
         {
             _ = text ?? throw new ArgumentNullException(nameof(text));
             JailbreakDetectorOptions o = options ?? JailbreakDetectorOptions.Default;
-            string fingerprint = TextFingerprint.Sha256Hex(text);
             CanonicalText canonical = TextCanonicalizer.Canonicalize(text, o.MaxInputBytes);
             string t = canonical.Text;
 
@@ -130,7 +129,7 @@ namespace PolicySim.Evaluation.Text
                 : risk >= 60 ? JailbreakSeverity.Likely
                 : risk >= 25 ? JailbreakSeverity.Suspicious
                 : JailbreakSeverity.Safe;
-            return new JailbreakReport(risk, Clamp01(score), severity, signals, fingerprint, canonical, score);
+            return new JailbreakReport(risk, Clamp01(score), severity, signals, text, canonical, score);
         }
 
         /// <summary>Computes the statistical measures of a canonical text (exposed for tests).</summary>

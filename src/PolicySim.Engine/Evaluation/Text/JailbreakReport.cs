@@ -7,7 +7,7 @@ namespace PolicySim.Evaluation.Text
     /// <param name="Confidence">The score clamped to 0..1.</param>
     /// <param name="Severity">The severity derived from <paramref name="RiskScore"/>.</param>
     /// <param name="Signals">Heuristic signal ids in table order, then statistical ids.</param>
-    /// <param name="Fingerprint">Lowercase hex SHA-256 of the full input's UTF-8 bytes.</param>
+    /// <param name="Text">The full input (its fingerprint is computed only when asked for: allows never need it).</param>
     /// <param name="Canonical">The canonicalized (truncated) input and its statistics.</param>
     /// <param name="Score">The unrounded single-precision score.</param>
     internal sealed record JailbreakReport(
@@ -15,7 +15,11 @@ namespace PolicySim.Evaluation.Text
         float Confidence,
         JailbreakSeverity Severity,
         IReadOnlyList<string> Signals,
-        string Fingerprint,
+        string Text,
         CanonicalText Canonical,
-        float Score);
+        float Score)
+    {
+        /// <summary>Gets the lowercase hex SHA-256 of the full input's UTF-8 bytes.</summary>
+        public string Fingerprint => TextFingerprint.Sha256Hex(Text);
+    }
 }

@@ -60,7 +60,6 @@ namespace PolicySim.Evaluation.Text
         internal static PromptInjectionReport Analyze(string text, int maxScanBytes = DefaultMaxScanBytes)
         {
             _ = text ?? throw new ArgumentNullException(nameof(text));
-            string fingerprint = TextFingerprint.Sha256Hex(text);
             CanonicalText canonical = TextCanonicalizer.Canonicalize(text, maxScanBytes);
 
             var fired = new List<string>();
@@ -87,7 +86,7 @@ namespace PolicySim.Evaluation.Text
                 : score >= 3 ? PromptInjectionLevel.High
                 : score >= 1 ? PromptInjectionLevel.Suspicious
                 : PromptInjectionLevel.Safe;
-            return new PromptInjectionReport(level, score, fired, fingerprint, canonical);
+            return new PromptInjectionReport(level, score, fired, text, canonical);
         }
 
         private sealed class Signal
