@@ -22,27 +22,9 @@ namespace PolicySim.Policies.Clawdstrike
             var jb = doc.Guards.Jailbreak ?? new JailbreakConfig();
             if (jb.Enabled)
             {
-                var options = new JailbreakDetectorOptions
-                {
-                    BlockThreshold = (int)jb.BlockThreshold,
-                    WarnThreshold = (int)jb.WarnThreshold,
-                    MaxInputBytes = jb.MaxInputBytes > int.MaxValue ? int.MaxValue : (int)jb.MaxInputBytes,
-                    HeuristicLayer = jb.LayerHeuristic,
-                    StatisticalLayer = jb.LayerStatistical,
-                    MlLayer = jb.LayerMl,
-                    LlmJudgeLayer = jb.LayerLlmJudge,
-                    Bias = jb.Bias,
-                    WeightIgnorePolicy = jb.WIgnorePolicy,
-                    WeightDan = jb.WDan,
-                    WeightRoleChange = jb.WRoleChange,
-                    WeightPromptExtraction = jb.WPromptExtraction,
-                    WeightEncoded = jb.WEncoded,
-                    WeightPunctuation = jb.WPunct,
-                    WeightSymbolRun = jb.WSymbolRun,
-                };
-                guards.Add(new JailbreakGuard(options));
-                AddSetting(rules, JailbreakGuard.GuardName, "block_threshold", jb.BlockThreshold.ToString(CultureInfo.InvariantCulture), jb.Location);
-                AddSetting(rules, JailbreakGuard.GuardName, "warn_threshold", jb.WarnThreshold.ToString(CultureInfo.InvariantCulture), jb.Location);
+                guards.Add(new JailbreakGuard(jb.Detector));
+                AddSetting(rules, JailbreakGuard.GuardName, "block_threshold", jb.Detector.BlockThreshold.ToString(CultureInfo.InvariantCulture), jb.Location);
+                AddSetting(rules, JailbreakGuard.GuardName, "warn_threshold", jb.Detector.WarnThreshold.ToString(CultureInfo.InvariantCulture), jb.Location);
             }
         }
     }

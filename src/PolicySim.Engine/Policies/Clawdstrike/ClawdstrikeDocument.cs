@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using PolicySim.Evaluation;
+using PolicySim.Evaluation.Text;
 
 namespace PolicySim.Policies.Clawdstrike
 {
@@ -320,36 +321,10 @@ namespace PolicySim.Policies.Clawdstrike
     {
         public bool Enabled { get; set; } = true;
 
-        public long BlockThreshold { get; set; } = 70;
+        /// <summary>The detector settings (thresholds, input budget, layers, linear model); defaults per spec §3.8.</summary>
+        public JailbreakDetectorOptions Detector { get; set; } = JailbreakDetectorOptions.Default;
 
-        public long WarnThreshold { get; set; } = 30;
-
-        public long MaxInputBytes { get; set; } = 100_000;
-
-        public bool LayerHeuristic { get; set; } = true;
-
-        public bool LayerStatistical { get; set; } = true;
-
-        public bool LayerMl { get; set; } = true;
-
-        public bool LayerLlmJudge { get; set; }
-
-        public float Bias { get; set; } = -2.0f;
-
-        public float WIgnorePolicy { get; set; } = 2.5f;
-
-        public float WDan { get; set; } = 2.0f;
-
-        public float WRoleChange { get; set; } = 1.5f;
-
-        public float WPromptExtraction { get; set; } = 2.2f;
-
-        public float WEncoded { get; set; } = 1.0f;
-
-        public float WPunct { get; set; } = 2.0f;
-
-        public float WSymbolRun { get; set; } = 1.5f;
-
+        // Session settings are parsed and kept for diffs; they never change a decision (spec §3.8).
         public bool SessionAggregation { get; set; } = true;
 
         public long SessionMaxEntries { get; set; } = 1024;

@@ -548,13 +548,26 @@ namespace PolicySim.Policies.Clawdstrike
                     switch (d.Key)
                     {
                         case "block_threshold":
-                            c.BlockThreshold = r.Integer(d.Value, dp, 0, 255, "u8") ?? c.BlockThreshold;
+                            if (r.Integer(d.Value, dp, 0, 255, "u8") is long block)
+                            {
+                                c.Detector = c.Detector with { BlockThreshold = (int)block };
+                            }
+
                             break;
                         case "warn_threshold":
-                            c.WarnThreshold = r.Integer(d.Value, dp, 0, 255, "u8") ?? c.WarnThreshold;
+                            if (r.Integer(d.Value, dp, 0, 255, "u8") is long warn)
+                            {
+                                c.Detector = c.Detector with { WarnThreshold = (int)warn };
+                            }
+
                             break;
                         case "max_input_bytes":
-                            c.MaxInputBytes = r.Integer(d.Value, dp, 0, long.MaxValue, "usize") ?? c.MaxInputBytes;
+                            if (r.Integer(d.Value, dp, 0, long.MaxValue, "usize") is long max)
+                            {
+                                // The budget counts UTF-8 bytes of one string, which cannot exceed int range.
+                                c.Detector = c.Detector with { MaxInputBytes = max > int.MaxValue ? int.MaxValue : (int)max };
+                            }
+
                             break;
                         case "session_aggregation":
                             c.SessionAggregation = r.Bool(d.Value, dp) ?? c.SessionAggregation;
@@ -576,16 +589,16 @@ namespace PolicySim.Policies.Clawdstrike
                                 switch (l.Key)
                                 {
                                     case "heuristic":
-                                        c.LayerHeuristic = r.Bool(l.Value, lp) ?? c.LayerHeuristic;
+                                        c.Detector = c.Detector with { HeuristicLayer = r.Bool(l.Value, lp) ?? c.Detector.HeuristicLayer };
                                         break;
                                     case "statistical":
-                                        c.LayerStatistical = r.Bool(l.Value, lp) ?? c.LayerStatistical;
+                                        c.Detector = c.Detector with { StatisticalLayer = r.Bool(l.Value, lp) ?? c.Detector.StatisticalLayer };
                                         break;
                                     case "ml":
-                                        c.LayerMl = r.Bool(l.Value, lp) ?? c.LayerMl;
+                                        c.Detector = c.Detector with { MlLayer = r.Bool(l.Value, lp) ?? c.Detector.MlLayer };
                                         break;
                                     case "llm_judge":
-                                        c.LayerLlmJudge = r.Bool(l.Value, lp) ?? c.LayerLlmJudge;
+                                        c.Detector = c.Detector with { LlmJudgeLayer = r.Bool(l.Value, lp) ?? c.Detector.LlmJudgeLayer };
                                         break;
                                 }
                             }
@@ -602,14 +615,14 @@ namespace PolicySim.Policies.Clawdstrike
 
                                 switch (m.Key)
                                 {
-                                    case "bias": c.Bias = w; break;
-                                    case "w_ignore_policy": c.WIgnorePolicy = w; break;
-                                    case "w_dan": c.WDan = w; break;
-                                    case "w_role_change": c.WRoleChange = w; break;
-                                    case "w_prompt_extraction": c.WPromptExtraction = w; break;
-                                    case "w_encoded": c.WEncoded = w; break;
-                                    case "w_punct": c.WPunct = w; break;
-                                    case "w_symbol_run": c.WSymbolRun = w; break;
+                                    case "bias": c.Detector = c.Detector with { Bias = w }; break;
+                                    case "w_ignore_policy": c.Detector = c.Detector with { WeightIgnorePolicy = w }; break;
+                                    case "w_dan": c.Detector = c.Detector with { WeightDan = w }; break;
+                                    case "w_role_change": c.Detector = c.Detector with { WeightRoleChange = w }; break;
+                                    case "w_prompt_extraction": c.Detector = c.Detector with { WeightPromptExtraction = w }; break;
+                                    case "w_encoded": c.Detector = c.Detector with { WeightEncoded = w }; break;
+                                    case "w_punct": c.Detector = c.Detector with { WeightPunctuation = w }; break;
+                                    case "w_symbol_run": c.Detector = c.Detector with { WeightSymbolRun = w }; break;
                                 }
                             }
 
