@@ -142,7 +142,17 @@ namespace PolicySim.Evaluation
         public CustomAction(string customKind, JsonElement payload)
         {
             CustomKind = customKind ?? throw new ArgumentNullException(nameof(customKind));
-            Payload = payload;
+            _payload = payload;
+        }
+
+        /// <summary>
+        /// Creates a custom action whose payload is the normalized data object of <paramref name="source"/>, built on
+        /// first read (most guards never read it).
+        /// </summary>
+        internal CustomAction(string customKind, Events.PolicyEvent source)
+        {
+            CustomKind = customKind ?? throw new ArgumentNullException(nameof(customKind));
+            Source = source;
         }
 
         /// <inheritdoc />
@@ -152,6 +162,11 @@ namespace PolicySim.Evaluation
         public string CustomKind { get; }
 
         /// <summary>Gets the payload.</summary>
-        public JsonElement Payload { get; }
+        public JsonElement Payload => Source != null ? Source.Data : _payload;
+
+        /// <summary>Gets the event the payload comes from, when it is built lazily.</summary>
+        internal Events.PolicyEvent? Source { get; }
+
+        private readonly JsonElement _payload;
     }
 }
