@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,17 +6,18 @@ using System.Threading.Tasks;
 namespace PolicySim.Evaluation
 {
     /// <summary>
-    /// An ordered, bounded parallel map over a stream: a producer thread cuts the input into batches and decides
-    /// each batch on all cores; the consumer gets the results in input order. At most <see cref="MaxQueuedBatches"/>
-    /// decided batches wait, so memory does not grow with the input. The work must be pure (no shared state).
+    /// An ordered, bounded parallel map over a stream, as a three-stage pipeline: one reader thread cuts the input
+    /// into batches, one worker per core decides whole batches, and the consumer gets the results in input order.
+    /// Reading continues while the workers decide. At most <see cref="MaxQueuedBatches"/> batches (read, being decided
+    /// or decided) are in flight, so memory does not grow with the input. The work must be pure (no shared state).
     /// </summary>
     internal static class OrderedParallel
     {
         /// <summary>Records per batch.</summary>
         public const int BatchSize = 256;
 
-        /// <summary>Decided batches that may wait for the consumer.</summary>
-        public const int MaxQueuedBatches = 4;
+        /// <summary>Batches in flight between the reader and the consumer (read, being decided, or decided).</summary>
+        public const int MaxQueuedBatches = 8;
 
         /// <summary>Gets whether more than one core is available (otherwise callers run sequentially).</summary>
         public static bool Enabled => Environment.ProcessorCount > 1 && !string.Equals(Environment.GetEnvironmentVariable("POLICYSIM_THREADS"), "1", StringComparison.Ordinal);
@@ -25,126 +25,259 @@ namespace PolicySim.Evaluation
         /// <summary>Maps <paramref name="source"/> through <paramref name="work"/>, yielding results in input order.</summary>
         public static IEnumerable<TOut> Map<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> work)
         {
-            using var queue = new BlockingCollection<Slot<TOut>[]>(MaxQueuedBatches);
-            using var cancel = new CancellationTokenSource();
-            Exception? failure = null;
-            var producer = Task.Factory.StartNew(
-                () =>
-                {
-                    try
-                    {
-                        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-                        var batch = new TIn[BatchSize];
-                        int count = 0;
-                        try
-                        {
-                            foreach (TIn item in source)
-                            {
-                                batch[count++] = item;
-                                if (count == BatchSize)
-                                {
-                                    queue.Add(Decide(batch, count, work, options), cancel.Token);
-                                    batch = new TIn[BatchSize];
-                                    count = 0;
-                                }
-                            }
-                        }
-                        catch (Exception ex) when (!(ex is OperationCanceledException && cancel.IsCancellationRequested))
-                        {
-                            // Reading failed: what was read before still comes out first, as it would sequentially.
-                            failure = ex;
-                        }
-
-                        if (count > 0)
-                        {
-                            queue.Add(Decide(batch, count, work, options), cancel.Token);
-                        }
-                    }
-                    catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-                    {
-                        // The consumer stopped early.
-                    }
-                    catch (Exception ex)
-                    {
-                        failure ??= ex;
-                    }
-                    finally
-                    {
-                        queue.CompleteAdding();
-                    }
-                },
-                CancellationToken.None,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default);
-
+            var pipeline = new Pipeline<TIn, TOut>(source, work, Math.Max(1, Math.Min(Environment.ProcessorCount, 8)));
+            pipeline.Start();
             try
             {
-                foreach (Slot<TOut>[] decided in queue.GetConsumingEnumerable())
+                while (pipeline.Next() is Batch<TIn, TOut> batch)
                 {
-                    foreach (Slot<TOut> item in decided)
+                    for (int i = 0; i < batch.Count; i++)
                     {
-                        if (item.Error != null)
+                        if (batch.Results[i].Error != null)
                         {
                             // A failure of one item surfaces where it would have surfaced sequentially.
-                            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(item.Error).Throw();
+                            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(batch.Results[i].Error!).Throw();
                         }
 
-                        yield return item.Value;
+                        TOut value = batch.Results[i].Value;
+                        batch.Results[i] = default;
+                        yield return value;
                     }
+
+                    pipeline.Consumed();
                 }
             }
             finally
             {
-                cancel.Cancel();
-                producer.Wait();
+                pipeline.Stop();
             }
 
-            if (failure != null)
+            if (pipeline.Failure != null)
             {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                // Reading failed: what was read before came out first, as it would sequentially.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(pipeline.Failure).Throw();
             }
         }
 
-        private static Slot<TOut>[] Decide<TIn, TOut>(TIn[] batch, int count, Func<TIn, TOut> work, ParallelOptions options)
+        private sealed class Batch<TIn, TOut>
         {
-            var results = new Slot<TOut>[count];
-            if (count < 16)
+            public Batch(TIn[] items, int count)
             {
-                for (int i = 0; i < count; i++)
+                Items = items;
+                Count = count;
+                Results = new Slot<TOut>[count];
+            }
+
+            public TIn[] Items;
+            public int Count;
+            public Slot<TOut>[] Results;
+            public bool Done;
+        }
+
+        /// <summary>Shared state of one <see cref="Map"/> call; every field below is guarded by <c>gate</c>.</summary>
+        private sealed class Pipeline<TIn, TOut>
+        {
+            private readonly object gate = new object();
+            private readonly IEnumerable<TIn> source;
+            private readonly Func<TIn, TOut> work;
+            private readonly int workerCount;
+            private readonly Batch<TIn, TOut>?[] ring = new Batch<TIn, TOut>?[MaxQueuedBatches];
+            private readonly List<Task> tasks = new List<Task>();
+            private long readSeq;     // batches published by the reader
+            private long takeSeq;     // batches taken by workers
+            private long consumeSeq;  // batches consumed
+            private bool readerDone;
+            private bool stopped;
+
+            public Pipeline(IEnumerable<TIn> source, Func<TIn, TOut> work, int workerCount)
+            {
+                this.source = source;
+                this.work = work;
+                this.workerCount = workerCount;
+            }
+
+            public Exception? Failure { get; private set; }
+
+            public void Start()
+            {
+                tasks.Add(Task.Factory.StartNew(ReadLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+                for (int i = 0; i < workerCount; i++)
                 {
-                    Run(batch, results, i, work);
+                    tasks.Add(Task.Factory.StartNew(WorkLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
                 }
             }
-            else
+
+            /// <summary>Waits for the next batch in input order; null at the end of the input.</summary>
+            public Batch<TIn, TOut>? Next()
             {
-                // Contiguous chunks per worker keep cache locality; every index is written once.
-                int workers = Math.Min(options.MaxDegreeOfParallelism, 8);
-                int chunk = (count + (workers * 4) - 1) / (workers * 4);
-                Parallel.For(0, (count + chunk - 1) / chunk, options, c =>
+                lock (gate)
                 {
-                    int end = Math.Min(count, (c + 1) * chunk);
-                    for (int i = c * chunk; i < end; i++)
+                    while (true)
                     {
-                        Run(batch, results, i, work);
+                        if (consumeSeq < readSeq)
+                        {
+                            Batch<TIn, TOut> next = ring[consumeSeq % MaxQueuedBatches]!;
+                            if (next.Done)
+                            {
+                                return next;
+                            }
+                        }
+                        else if (readerDone)
+                        {
+                            return null;
+                        }
+
+                        Monitor.Wait(gate);
                     }
-                });
+                }
             }
 
-            return results;
-        }
-
-        private static void Run<TIn, TOut>(TIn[] batch, Slot<TOut>[] results, int i, Func<TIn, TOut> work)
-        {
-            try
+            /// <summary>Frees the slot of the batch returned by <see cref="Next"/>.</summary>
+            public void Consumed()
             {
-                results[i].Value = work(batch[i]);
-            }
-            catch (Exception ex)
-            {
-                results[i].Error = ex;
+                lock (gate)
+                {
+                    ring[consumeSeq % MaxQueuedBatches] = null;
+                    consumeSeq++;
+                    Monitor.PulseAll(gate);
+                }
             }
 
-            batch[i] = default!;
+            /// <summary>Stops the reader and the workers (early exit or failure of the consumer) and waits for them.</summary>
+            public void Stop()
+            {
+                lock (gate)
+                {
+                    stopped = true;
+                    Monitor.PulseAll(gate);
+                }
+
+                Task.WaitAll(tasks.ToArray());
+            }
+
+            private void ReadLoop()
+            {
+                TIn[]? items = null;
+                int count = 0;
+                try
+                {
+                    using IEnumerator<TIn> e = source.GetEnumerator();
+                    while (true)
+                    {
+                        lock (gate)
+                        {
+                            // Wait for a free slot, so that memory stays bounded.
+                            while (!stopped && readSeq - consumeSeq >= MaxQueuedBatches)
+                            {
+                                Monitor.Wait(gate);
+                            }
+
+                            if (stopped)
+                            {
+                                return;
+                            }
+                        }
+
+                        items = new TIn[BatchSize];
+                        count = 0;
+                        while (count < BatchSize && e.MoveNext())
+                        {
+                            items[count++] = e.Current;
+                        }
+
+                        if (count == 0)
+                        {
+                            return;
+                        }
+
+                        Publish(items, count);
+                        items = null;
+                        if (count < BatchSize)
+                        {
+                            return;
+                        }
+                    }
+                }
+                catch (Exception ex)
+                {
+                    lock (gate)
+                    {
+                        if (stopped)
+                        {
+                            return;
+                        }
+
+                        Failure = ex;
+                    }
+
+                    if (items != null && count > 0)
+                    {
+                        // What was read before the failure is still decided and comes out first.
+                        Publish(items, count);
+                    }
+                }
+                finally
+                {
+                    lock (gate)
+                    {
+                        readerDone = true;
+                        Monitor.PulseAll(gate);
+                    }
+                }
+            }
+
+            private void Publish(TIn[] items, int count)
+            {
+                lock (gate)
+                {
+                    ring[readSeq % MaxQueuedBatches] = new Batch<TIn, TOut>(items, count);
+                    readSeq++;
+                    Monitor.PulseAll(gate);
+                }
+            }
+
+            private void WorkLoop()
+            {
+                while (true)
+                {
+                    Batch<TIn, TOut> batch;
+                    lock (gate)
+                    {
+                        while (!stopped && takeSeq == readSeq && !readerDone)
+                        {
+                            Monitor.Wait(gate);
+                        }
+
+                        if (stopped || takeSeq == readSeq)
+                        {
+                            return;
+                        }
+
+                        batch = ring[takeSeq % MaxQueuedBatches]!;
+                        takeSeq++;
+                    }
+
+                    for (int i = 0; i < batch.Count; i++)
+                    {
+                        try
+                        {
+                            batch.Results[i].Value = work(batch.Items[i]);
+                        }
+                        catch (Exception ex)
+                        {
+                            batch.Results[i].Error = ex;
+                        }
+
+                        batch.Items[i] = default!;
+                    }
+
+                    lock (gate)
+                    {
+                        batch.Done = true;
+                        Monitor.PulseAll(gate);
+                    }
+                }
+            }
         }
 
         private struct Slot<T>

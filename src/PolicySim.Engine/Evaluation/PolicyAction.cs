@@ -49,8 +49,28 @@ namespace PolicySim.Evaluation
         /// <summary>Gets the path exactly as the event gave it.</summary>
         public string Path { get; }
 
+        /// <summary>Creates a file write action whose bytes are the UTF-8 encoding of <paramref name="text"/>.</summary>
+        internal FileWriteAction(string path, ReadOnlyMemory<byte> content, string text)
+            : this(path, content)
+        {
+            // Without surrogates the strict UTF-8 decoding of the bytes gives back exactly this text, so scanners
+            // can use it instead of decoding again; with any surrogate they decode (a lone one became U+FFFD).
+            foreach (char c in text)
+            {
+                if (char.IsSurrogate(c))
+                {
+                    return;
+                }
+            }
+
+            Text = text;
+        }
+
         /// <summary>Gets the bytes written.</summary>
         public ReadOnlyMemory<byte> Content { get; }
+
+        /// <summary>Gets the text the bytes decode to, when known without decoding.</summary>
+        internal string? Text { get; }
     }
 
     /// <summary>An outbound connection to <see cref="Host"/>:<see cref="Port"/>.</summary>
@@ -142,7 +162,17 @@ namespace PolicySim.Evaluation
         public CustomAction(string customKind, JsonElement payload)
         {
             CustomKind = customKind ?? throw new ArgumentNullException(nameof(customKind));
-            Payload = payload;
+            _payload = payload;
+        }
+
+        /// <summary>
+        /// Creates a custom action whose payload is the normalized data object of <paramref name="source"/>, built on
+        /// first read (most guards never read it).
+        /// </summary>
+        internal CustomAction(string customKind, Events.PolicyEvent source)
+        {
+            CustomKind = customKind ?? throw new ArgumentNullException(nameof(customKind));
+            Source = source;
         }
 
         /// <inheritdoc />
@@ -152,6 +182,11 @@ namespace PolicySim.Evaluation
         public string CustomKind { get; }
 
         /// <summary>Gets the payload.</summary>
-        public JsonElement Payload { get; }
+        public JsonElement Payload => Source != null ? Source.Data : _payload;
+
+        /// <summary>Gets the event the payload comes from, when it is built lazily.</summary>
+        internal Events.PolicyEvent? Source { get; }
+
+        private readonly JsonElement _payload;
     }
 }

@@ -44,11 +44,11 @@ namespace PolicySim.Events
                         return new MappedEvent(new McpToolAction(data.ToolName!, data.Parameters), null);
                     }
 
-                    return new MappedEvent(new CustomAction("tool_call", policyEvent.Data), null);
+                    return new MappedEvent(new CustomAction("tool_call", policyEvent), null);
                 case "secret_access":
-                    return new MappedEvent(new CustomAction("secret_access", policyEvent.Data), null);
+                    return new MappedEvent(new CustomAction("secret_access", policyEvent), null);
                 case "custom":
-                    return new MappedEvent(new CustomAction(data.CustomType!, policyEvent.Data), null);
+                    return new MappedEvent(new CustomAction(data.CustomType!, policyEvent), null);
                 default:
                     throw new PolicyEventMappingException("unsupported eventType: " + eventType);
             }
@@ -157,7 +157,7 @@ namespace PolicySim.Events
 
             if (data.Content != null)
             {
-                return new MappedEvent(new FileWriteAction(data.Path!, Encoding.UTF8.GetBytes(data.Content)), null);
+                return new MappedEvent(new FileWriteAction(data.Path!, Encoding.UTF8.GetBytes(data.Content), data.Content), null);
             }
 
             return new MappedEvent(new FileWriteAction(data.Path!, ReadOnlyMemory<byte>.Empty), MappedEvent.MissingContentBytesReason);

@@ -39,13 +39,14 @@ namespace PolicySim.Replay
                 return false;
             }
 
-            string v = value.Trim();
+            // Spans: no copy of large contents (string.Trim copied every value with surrounding white space).
+            ReadOnlySpan<char> v = value.AsSpan().Trim();
             if (v.Length == 0)
             {
                 return false;
             }
 
-            if (string.Equals(v, "[redacted]", StringComparison.OrdinalIgnoreCase) || string.Equals(v, "<redacted>", StringComparison.OrdinalIgnoreCase))
+            if (v.Equals("[redacted]".AsSpan(), StringComparison.OrdinalIgnoreCase) || v.Equals("<redacted>".AsSpan(), StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -55,14 +56,14 @@ namespace PolicySim.Replay
                 return true;
             }
 
-            return v.Length <= 200 && MayBeHash(v) && HashOnly.IsMatch(v);
+            return v.Length <= 200 && MayBeHash(v) && HashOnly.IsMatch(v.Length == value.Length ? value : v.ToString());
         }
 
         /// <summary>
-        /// False when <paramref name="v"/> holds an ASCII character no part of <see cref="HashOnly"/> can match (even
-        /// ignoring case, ASCII letters only match letters), so the regex would fail: most real values (text, paths).
+        /// Whether every character may occur in a hash-only value (the regex needs at least ASCII letters/digits and
+        /// <c>+/=_-:</c>); skips the regex, with its timeout setup, for ordinary values.
         /// </summary>
-        private static bool MayBeHash(string v)
+        private static bool MayBeHash(ReadOnlySpan<char> v)
         {
             foreach (char c in v)
             {
@@ -84,8 +85,10 @@ namespace PolicySim.Replay
         /// <summary>The needed fields the record lacks or redacts, in a stable order; empty when the decision is known.</summary>
         public static IReadOnlyList<string> UnknownFields(PolicyEvent ev, IReadOnlyList<string> missingFields, PolicyDecision decision)
         {
-            var unknown = new List<string>();
-            var guardHasUnknown = new List<bool>();
+            // The lists are made on the first unknown field (most decisions have none).
+            List<string>? unknown = null;
+            List<bool>? guardHasUnknown = null;
+            int guardIndex = 0;
             foreach (GuardResult r in decision.Report.PerGuard)
             {
                 bool any = false;
@@ -94,6 +97,16 @@ namespace PolicySim.Replay
                     if (Contains(missingFields, field) || IsRedactedField(ev, field))
                     {
                         any = true;
+                        if (unknown == null)
+                        {
+                            unknown = new List<string>();
+                            guardHasUnknown = new List<bool>();
+                            for (int i = 0; i < guardIndex; i++)
+                            {
+                                guardHasUnknown.Add(false);
+                            }
+                        }
+
                         if (!unknown.Contains(field))
                         {
                             unknown.Add(field);
@@ -101,10 +114,11 @@ namespace PolicySim.Replay
                     }
                 }
 
-                guardHasUnknown.Add(any);
+                guardHasUnknown?.Add(any);
+                guardIndex++;
             }
 
-            if (unknown.Count == 0)
+            if (unknown == null || guardHasUnknown == null)
             {
                 return Array.Empty<string>();
             }

@@ -23,7 +23,7 @@ namespace PolicySim.Evaluation.Guards
         public GuardResult Evaluate(PolicyAction action)
         {
             var custom = (CustomAction)action;
-            if (!TextPayload.TryRead(custom.Payload, out string text, out _, out string? error))
+            if (!TextPayload.TryRead(custom, out string text, out _, out string? error))
             {
                 return GuardResult.Block(GuardName, GuardSeverity.Error, "Invalid user_input payload: " + error);
             }

@@ -52,7 +52,7 @@ namespace PolicySim.Evaluation.Guards
 
                 try
                 {
-                    text = DecodeUtf8(write.Content);
+                    text = write.Text ?? DecodeUtf8(write.Content);
                 }
                 catch (DecoderFallbackException)
                 {
