@@ -38,16 +38,8 @@ namespace PolicySim.Serialization
         /// <summary>Appends an f64 in ryu layout; NaN/infinity are appended as <c>null</c>.</summary>
         public static void AppendDouble(StringBuilder sb, double value)
         {
-            if (double.IsNaN(value) || double.IsInfinity(value))
+            if (AppendSpecial(sb, value, out bool negative))
             {
-                sb.Append("null");
-                return;
-            }
-
-            bool negative = BitConverter.DoubleToInt64Bits(value) < 0;
-            if (value == 0)
-            {
-                sb.Append(negative ? "-0.0" : "0.0");
                 return;
             }
 
@@ -58,21 +50,34 @@ namespace PolicySim.Serialization
         /// <summary>Appends an f32 in ryu layout; NaN/infinity are appended as <c>null</c>.</summary>
         public static void AppendSingle(StringBuilder sb, float value)
         {
-            if (float.IsNaN(value) || float.IsInfinity(value))
+            // Widening to double is exact: sign, zero, NaN and infinity carry over unchanged.
+            if (AppendSpecial(sb, value, out bool negative))
             {
-                sb.Append("null");
-                return;
-            }
-
-            bool negative = BitConverter.DoubleToInt64Bits(value) < 0;
-            if (value == 0)
-            {
-                sb.Append(negative ? "-0.0" : "0.0");
                 return;
             }
 
             string digits = ShortestDigitsSingle(Math.Abs(value), out int pointPosition);
             Layout(sb, negative, digits, pointPosition, 13, -6);
+        }
+
+        /// <summary>Writes the values with no digits to lay out (non-finite as <c>null</c>, ±0 as <c>0.0</c>/<c>-0.0</c>).</summary>
+        /// <returns>True when <paramref name="value"/> was written; otherwise false, with its sign.</returns>
+        private static bool AppendSpecial(StringBuilder sb, double value, out bool negative)
+        {
+            negative = BitConverter.DoubleToInt64Bits(value) < 0;
+            if (double.IsNaN(value) || double.IsInfinity(value))
+            {
+                sb.Append("null");
+                return true;
+            }
+
+            if (value == 0)
+            {
+                sb.Append(negative ? "-0.0" : "0.0");
+                return true;
+            }
+
+            return false;
         }
 
         /// <summary>
