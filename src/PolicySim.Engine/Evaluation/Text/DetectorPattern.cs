@@ -49,6 +49,7 @@ namespace PolicySim.Evaluation.Text
         private static bool[]? s_agreesBmp;
 
         private readonly string _rustPattern;
+        private readonly RequiredLiterals _literals;
         private readonly Regex _native;
         private readonly Regex _nativePairs;
         private Regex? _rewritten;
@@ -73,6 +74,7 @@ namespace PolicySim.Evaluation.Text
         {
             _rustPattern = "(?is)" + rustPattern;
             Validate(rustPattern);
+            _literals = RequiredLiterals.FromPattern(rustPattern);
             _native = new Regex(rustPattern, NativeOptions, MatchTimeout);
             _nativePairs = new Regex(rustPattern.Replace(".{0,", AnyCodePoint + "{0,"), NativeOptions, MatchTimeout);
         }
@@ -118,6 +120,16 @@ namespace PolicySim.Evaluation.Text
         /// <param name="text">Canonical text.</param>
         /// <returns>Whether the signal fires.</returns>
         internal bool IsMatch(string text) => IsMatch(text, Classify(text));
+
+        /// <summary>
+        /// Whether the pattern can match <paramref name="text"/> at all: some top-level alternative has, for each
+        /// of its <c>\b(…)\b</c> groups, one phrase's leading literal somewhere in the text. Every form of the
+        /// regex matches those phrases literally (canonical text is already lower-cased), so a false answer is
+        /// exact and the regex need not run; most texts contain none of the trigger words.
+        /// </summary>
+        /// <param name="text">Canonical text with its literal memo.</param>
+        /// <returns>False when the pattern certainly does not match.</returns>
+        internal bool MayMatch(ScanText text) => _literals.MayMatch(text);
 
         /// <summary>Tests the pattern when the caller already classified the text.</summary>
         /// <param name="text">Canonical text.</param>

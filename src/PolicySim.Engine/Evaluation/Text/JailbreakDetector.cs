@@ -32,6 +32,18 @@ namespace PolicySim.Evaluation.Text
             new Heuristic("jb_encoded_payload", 0.6f, @"\b(base64|rot13|urlencode|url-encode|url_encode|url encode|decode)\b"),
         };
 
+        /// <summary>Gets the signal patterns in table order (for tests of the literal prefilter).</summary>
+        internal static IEnumerable<DetectorPattern> Patterns
+        {
+            get
+            {
+                foreach (var entry in Heuristics)
+                {
+                    yield return entry.Pattern;
+                }
+            }
+        }
+
         /// <summary>Runs the detector with <paramref name="options"/> (defaults when null).</summary>
         /// <param name="text">The user input.</param>
         /// <param name="options">Detector settings.</param>
@@ -40,17 +52,23 @@ namespace PolicySim.Evaluation.Text
         {
             _ = text ?? throw new ArgumentNullException(nameof(text));
             JailbreakDetectorOptions o = options ?? JailbreakDetectorOptions.Default;
-            CanonicalText canonical = TextCanonicalizer.Canonicalize(text, o.MaxInputBytes);
+            JailbreakReport? cached = DetectorCache.Jailbreak(text, o);
+            if (cached != null)
+            {
+                return cached;
+            }
+
+            ScanText scan = DetectorCache.Canonical(text, o.MaxInputBytes);
+            CanonicalText canonical = scan.Canonical;
             string t = canonical.Text;
 
             // Heuristics (each at most once), summed in table order.
             var signals = new List<string>(9);
             var fired = new bool[Heuristics.Length];
             float hsum = 0f;
-            DetectorPattern.TextKind kind = DetectorPattern.Classify(t);
             for (int i = 0; i < Heuristics.Length; i++)
             {
-                if (Heuristics[i].Pattern.IsMatch(t, kind))
+                if (Heuristics[i].Pattern.MayMatch(scan) && Heuristics[i].Pattern.IsMatch(t, scan.Kind))
                 {
                     fired[i] = true;
                     signals.Add(Heuristics[i].Id);
@@ -129,7 +147,9 @@ namespace PolicySim.Evaluation.Text
                 : risk >= 60 ? JailbreakSeverity.Likely
                 : risk >= 25 ? JailbreakSeverity.Suspicious
                 : JailbreakSeverity.Safe;
-            return new JailbreakReport(risk, Clamp01(score), severity, signals, text, canonical, score);
+            var report = new JailbreakReport(risk, Clamp01(score), severity, signals, text, canonical, score);
+            DetectorCache.Remember(report, o);
+            return report;
         }
 
         /// <summary>Computes the statistical measures of a canonical text (exposed for tests).</summary>

@@ -53,6 +53,18 @@ namespace PolicySim.Evaluation.Text
                 @"\b(" + Credentials + @")\b.{0,96}\b(" + ExfiltrationVerbs + @")\b|\b(" + ExfiltrationVerbs + @")\b.{0,96}\b(" + Credentials + @")\b"),
         };
 
+        /// <summary>Gets the signal patterns in table order (for tests of the literal prefilter).</summary>
+        internal static IEnumerable<DetectorPattern> Patterns
+        {
+            get
+            {
+                foreach (var entry in Signals)
+                {
+                    yield return entry.Pattern;
+                }
+            }
+        }
+
         /// <summary>Runs the detector.</summary>
         /// <param name="text">The untrusted text.</param>
         /// <param name="maxScanBytes">The <c>max_scan_bytes</c> budget.</param>
@@ -60,7 +72,14 @@ namespace PolicySim.Evaluation.Text
         internal static PromptInjectionReport Analyze(string text, int maxScanBytes = DefaultMaxScanBytes)
         {
             _ = text ?? throw new ArgumentNullException(nameof(text));
-            CanonicalText canonical = TextCanonicalizer.Canonicalize(text, maxScanBytes);
+            PromptInjectionReport? cached = DetectorCache.Prompt(text, maxScanBytes);
+            if (cached != null)
+            {
+                return cached;
+            }
+
+            ScanText scan = DetectorCache.Canonical(text, maxScanBytes);
+            CanonicalText canonical = scan.Canonical;
 
             var fired = new List<string>();
             int score = 0;
@@ -71,10 +90,9 @@ namespace PolicySim.Evaluation.Text
             }
 
             bool critical = false;
-            DetectorPattern.TextKind kind = DetectorPattern.Classify(canonical.Text);
             foreach (Signal signal in Signals)
             {
-                if (signal.Pattern.IsMatch(canonical.Text, kind))
+                if (signal.Pattern.MayMatch(scan) && signal.Pattern.IsMatch(canonical.Text, scan.Kind))
                 {
                     fired.Add(signal.Id);
                     score += signal.Weight;
@@ -86,7 +104,9 @@ namespace PolicySim.Evaluation.Text
                 : score >= 3 ? PromptInjectionLevel.High
                 : score >= 1 ? PromptInjectionLevel.Suspicious
                 : PromptInjectionLevel.Safe;
-            return new PromptInjectionReport(level, score, fired, text, canonical);
+            var report = new PromptInjectionReport(level, score, fired, text, canonical);
+            DetectorCache.Remember(report, maxScanBytes);
+            return report;
         }
 
         private sealed class Signal

@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace PolicySim.Evaluation.Text
+{
+    /// <summary>
+    /// The literals a detector pattern needs: for each top-level alternative, for each <c>\b(…)\b</c> group, the
+    /// set of phrase prefixes one of which must occur in any matching text. Literal ids are shared by all patterns
+    /// so one text's presence answers (<see cref="ScanText"/>) serve every pattern and both detectors.
+    /// </summary>
+    internal sealed class RequiredLiterals
+    {
+        private static readonly object Gate = new object();
+        private static readonly Dictionary<string, int> Ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        private static string[] s_literals = Array.Empty<string>();
+
+        // branches → groups → literal ids (an empty branch list means "no constraint").
+        private readonly int[][][] _branches;
+
+        private RequiredLiterals(int[][][] branches)
+        {
+            _branches = branches;
+        }
+
+        /// <summary>Gets the number of literals registered by all patterns so far.</summary>
+        internal static int Count => Volatile.Read(ref s_literals).Length;
+
+        /// <summary>Extracts the required literals of a pattern body of the shape <see cref="DetectorPattern"/> accepts.</summary>
+        /// <param name="pattern">Rust pattern body without the <c>(?is)</c> prefix.</param>
+        /// <returns>The literal requirements.</returns>
+        internal static RequiredLiterals FromPattern(string pattern)
+        {
+            var branches = new List<int[][]>();
+            foreach (string branch in SplitTopLevel(pattern))
+            {
+                var groups = new List<int[]>();
+                int i = 0;
+                while (i < branch.Length)
+                {
+                    if (string.CompareOrdinal(branch, i, "\\b(", 0, 3) != 0)
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    int close = branch.IndexOf(')', i + 3);
+                    int[]? group = GroupLiterals(branch.Substring(i + 3, close - i - 3));
+                    if (group != null)
+                    {
+                        groups.Add(group);
+                    }
+
+                    i = close + 1;
+                }
+
+                if (groups.Count == 0)
+                {
+                    // A branch without constrained groups can match anything: no prefilter for this pattern.
+                    return new RequiredLiterals(Array.Empty<int[][]>());
+                }
+
+                branches.Add(groups.ToArray());
+            }
+
+            return new RequiredLiterals(branches.ToArray());
+        }
+
+        /// <summary>Whether every group of some branch has a literal present in the text.</summary>
+        /// <param name="text">The canonical text.</param>
+        /// <returns>False when no match is possible.</returns>
+        internal bool MayMatch(ScanText text)
+        {
+            if (_branches.Length == 0)
+            {
+                return true;
+            }
+
+            foreach (int[][] branch in _branches)
+            {
+                bool all = true;
+                foreach (int[] group in branch)
+                {
+                    if (!AnyPresent(text, group))
+                    {
+                        all = false;
+                        break;
+                    }
+                }
+
+                if (all)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool AnyPresent(ScanText text, int[] group)
+        {
+            foreach (int id in group)
+            {
+                if (text.LiteralPresent(id, Volatile.Read(ref s_literals)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Each phrase contributes its text up to the first escape (`tell\s+me` → `tell`); a phrase that contains
+        // another phrase of the same group is dropped (if it occurs, so does the shorter one). A phrase starting
+        // with an escape leaves the group unconstrained (null).
+        private static int[]? GroupLiterals(string body)
+        {
+            var literals = new List<string>();
+            foreach (string alternative in body.Split('|'))
+            {
+                int escape = alternative.IndexOf('\\');
+                string literal = escape < 0 ? alternative : alternative.Substring(0, escape);
+                if (literal.Length == 0)
+                {
+                    return null;
+                }
+
+                literals.Add(literal);
+            }
+
+            var minimal = new List<int>();
+            foreach (string literal in literals)
+            {
+                bool redundant = false;
+                foreach (string other in literals)
+                {
+                    if (!ReferenceEquals(other, literal) && other.Length < literal.Length && literal.AsSpan().IndexOf(other.AsSpan()) >= 0)
+                    {
+                        redundant = true;
+                        break;
+                    }
+                }
+
+                int id = Register(literal);
+                if (!redundant && !minimal.Contains(id))
+                {
+                    minimal.Add(id);
+                }
+            }
+
+            return minimal.ToArray();
+        }
+
+        private static int Register(string literal)
+        {
+            lock (Gate)
+            {
+                if (!Ids.TryGetValue(literal, out int id))
+                {
+                    id = Ids.Count;
+                    Ids.Add(literal, id);
+                    var grown = new string[id + 1];
+                    Array.Copy(s_literals, grown, id);
+                    grown[id] = literal;
+                    Volatile.Write(ref s_literals, grown);
+                }
+
+                return id;
+            }
+        }
+
+        private static IEnumerable<string> SplitTopLevel(string pattern)
+        {
+            int depth = 0;
+            int start = 0;
+            for (int i = 0; i < pattern.Length; i++)
+            {
+                char c = pattern[i];
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '(')
+                {
+                    depth++;
+                }
+                else if (c == ')')
+                {
+                    depth--;
+                }
+                else if (c == '|' && depth == 0)
+                {
+                    yield return pattern.Substring(start, i - start);
+                    start = i + 1;
+                }
+            }
+
+            yield return pattern.Substring(start);
+        }
+    }
+}
