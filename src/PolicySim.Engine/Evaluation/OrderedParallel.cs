@@ -19,13 +19,23 @@ namespace PolicySim.Evaluation
         /// <summary>Batches in flight between the reader and the consumer (read, being decided, or decided).</summary>
         public const int MaxQueuedBatches = 8;
 
+        /// <summary>
+        /// Input bytes after which a batch is closed early (when the caller gives item sizes): with large records
+        /// (50 KB patches, MiB-sized writes) 8 × 256 records could hold hundreds of MB; this keeps what is in flight
+        /// near <see cref="MaxQueuedBatches"/> × 256 KiB of input whatever the records look like.
+        /// </summary>
+        public const int MaxBatchBytes = 256 * 1024;
+
         /// <summary>Gets whether more than one core is available (otherwise callers run sequentially).</summary>
         public static bool Enabled => Environment.ProcessorCount > 1 && !string.Equals(Environment.GetEnvironmentVariable("POLICYSIM_THREADS"), "1", StringComparison.Ordinal);
 
         /// <summary>Maps <paramref name="source"/> through <paramref name="work"/>, yielding results in input order.</summary>
-        public static IEnumerable<TOut> Map<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> work)
+        /// <param name="source">The input.</param>
+        /// <param name="work">The pure per-item function.</param>
+        /// <param name="size">The input size of an item in bytes (batches close at <see cref="MaxBatchBytes"/>), or null to count items only.</param>
+        public static IEnumerable<TOut> Map<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> work, Func<TIn, int>? size = null)
         {
-            var pipeline = new Pipeline<TIn, TOut>(source, work, Math.Max(1, Math.Min(Environment.ProcessorCount, 8)));
+            var pipeline = new Pipeline<TIn, TOut>(source, work, size, Math.Max(1, Math.Min(Environment.ProcessorCount, 8)));
             pipeline.Start();
             try
             {
@@ -80,6 +90,7 @@ namespace PolicySim.Evaluation
             private readonly object gate = new object();
             private readonly IEnumerable<TIn> source;
             private readonly Func<TIn, TOut> work;
+            private readonly Func<TIn, int>? size;
             private readonly int workerCount;
             private readonly Batch<TIn, TOut>?[] ring = new Batch<TIn, TOut>?[MaxQueuedBatches];
             private readonly List<Task> tasks = new List<Task>();
@@ -89,10 +100,11 @@ namespace PolicySim.Evaluation
             private bool readerDone;
             private bool stopped;
 
-            public Pipeline(IEnumerable<TIn> source, Func<TIn, TOut> work, int workerCount)
+            public Pipeline(IEnumerable<TIn> source, Func<TIn, TOut> work, Func<TIn, int>? size, int workerCount)
             {
                 this.source = source;
                 this.work = work;
+                this.size = size;
                 this.workerCount = workerCount;
             }
 
@@ -180,9 +192,22 @@ namespace PolicySim.Evaluation
 
                         items = new TIn[BatchSize];
                         count = 0;
-                        while (count < BatchSize && e.MoveNext())
+                        long bytes = 0;
+                        bool more = true;
+                        while (count < BatchSize && bytes < MaxBatchBytes)
                         {
-                            items[count++] = e.Current;
+                            if (!e.MoveNext())
+                            {
+                                more = false;
+                                break;
+                            }
+
+                            TIn item = e.Current;
+                            items[count++] = item;
+                            if (size != null)
+                            {
+                                bytes += size(item);
+                            }
                         }
 
                         if (count == 0)
@@ -192,7 +217,7 @@ namespace PolicySim.Evaluation
 
                         Publish(items, count);
                         items = null;
-                        if (count < BatchSize)
+                        if (!more)
                         {
                             return;
                         }

@@ -28,6 +28,9 @@ namespace PolicySim.Events
         /// <summary>Gets whether this is an error.</summary>
         public bool IsError => Error != null;
 
+        /// <summary>The record's size in bytes (0 for an error), for bounding how much input is in flight.</summary>
+        internal static int InputSize(EventReadResult result) => result.Error != null ? 0 : result.Record.Json.Length;
+
         /// <summary>Gets the line of the record or error.</summary>
         public long Line => Error?.Line ?? Record.Line;
     }

@@ -89,12 +89,23 @@ namespace PolicySim.Replay
             List<string>? unknown = null;
             List<bool>? guardHasUnknown = null;
             int guardIndex = 0;
+
+            // Consecutive guards often read the same field (forbidden_path and path_allowlist, the two text guards):
+            // look at each value once.
+            string? lastField = null;
+            bool lastUnknown = false;
             foreach (GuardResult r in decision.Report.PerGuard)
             {
                 bool any = false;
                 foreach (string field in FieldsRead(r.Guard, ev))
                 {
-                    if (Contains(missingFields, field) || IsRedactedField(ev, field))
+                    if (!ReferenceEquals(field, lastField))
+                    {
+                        lastField = field;
+                        lastUnknown = Contains(missingFields, field) || IsRedactedField(ev, field);
+                    }
+
+                    if (lastUnknown)
                     {
                         any = true;
                         if (unknown == null)
@@ -176,32 +187,38 @@ namespace PolicySim.Replay
             return false;
         }
 
-        private static IEnumerable<string> FieldsRead(string guard, PolicyEvent ev)
+        private static readonly string[] NoFields = Array.Empty<string>();
+        private static readonly string[] PathField = { "data.path" };
+        private static readonly string[] FilePathField = { "data.filePath" };
+        private static readonly string[] HostField = { "data.host" };
+        private static readonly string[] ToolFields = { "data.toolName", "data.parameters" };
+        private static readonly string[] PatchContentField = { "data.patchContent" };
+        private static readonly string[] ContentBase64Field = { "data.contentBase64" };
+        private static readonly string[] ContentField = { "data.content" };
+        private static readonly string[] TextField = { "data.text" };
+
+        // Shared arrays, not an iterator: this runs for every guard of every decision.
+        private static string[] FieldsRead(string guard, PolicyEvent ev)
         {
             bool patch = ev.EventType == "patch_apply";
             switch (guard)
             {
                 case "forbidden_path":
                 case "path_allowlist":
-                    yield return patch ? "data.filePath" : "data.path";
-                    break;
+                    return patch ? FilePathField : PathField;
                 case "egress_allowlist":
-                    yield return "data.host";
-                    break;
+                    return HostField;
                 case "mcp_tool":
-                    yield return "data.toolName";
-                    yield return "data.parameters";
-                    break;
+                    return ToolFields;
                 case "secret_leak":
-                    yield return patch ? "data.patchContent" : ev.Fields.ContentBase64 != null ? "data.contentBase64" : "data.content";
-                    break;
+                    return patch ? PatchContentField : ev.Fields.ContentBase64 != null ? ContentBase64Field : ContentField;
                 case "patch_integrity":
-                    yield return "data.patchContent";
-                    break;
+                    return PatchContentField;
                 case "prompt_injection":
                 case "jailbreak_detection":
-                    yield return "data.text";
-                    break;
+                    return TextField;
+                default:
+                    return NoFields;
             }
         }
 

@@ -81,6 +81,37 @@ namespace PolicySim.Tests.Performance
             Assert.True(source.Produced <= (OrderedParallel.MaxQueuedBatches + 1) * OrderedParallel.BatchSize, source.Produced.ToString());
         }
 
+        [Fact]
+        public void Large_items_close_batches_early_so_little_input_is_in_flight()
+        {
+            // Each item "is" half a batch's byte budget: at most two per batch, so the reader can be at most
+            // MaxQueuedBatches × 2 items (plus the batch it is filling) ahead of the consumer, not 8 × 256.
+            var source = new CountingSource();
+            int half = OrderedParallel.MaxBatchBytes / 2;
+            int consumed = 0;
+            int maxAhead = 0;
+            foreach (int v in OrderedParallel.Map(source, i => i, _ => half))
+            {
+                Assert.Equal(consumed, v);
+                consumed++;
+                maxAhead = Math.Max(maxAhead, source.Produced - consumed);
+                if (consumed == 5000)
+                {
+                    break;
+                }
+            }
+
+            Assert.True(maxAhead <= (OrderedParallel.MaxQueuedBatches + 1) * 2, "ahead " + maxAhead);
+        }
+
+        [Fact]
+        public void Sized_input_that_ends_inside_a_batch_is_complete()
+        {
+            var sizes = Enumerable.Range(0, 777).Select(i => i % 50 == 0 ? OrderedParallel.MaxBatchBytes : 10).ToArray();
+            var result = OrderedParallel.Map(Enumerable.Range(0, sizes.Length), i => i * 3, i => sizes[i]).ToList();
+            Assert.Equal(Enumerable.Range(0, sizes.Length).Select(i => i * 3), result);
+        }
+
         private sealed class CountingSource : IEnumerable<int>
         {
             private int _produced;
