@@ -280,5 +280,22 @@ namespace PolicySim.Tests.Matching
         {
             Assert.Equal("sam", Compile("sam|samwise").Match("samwise").Value);
         }
+    
+        [Fact]
+        public void Compiling_the_same_pattern_again_reuses_one_regex()
+        {
+            string pattern = "(?i)cache-test-" + Guid.NewGuid().ToString("N") + "[0-9]+";
+            Assert.True(RustRegex.TryCompile(pattern, out Regex? first, out string? _));
+            Assert.True(RustRegex.TryCompile(pattern, out Regex? again, out string? _));
+            Assert.Same(first, again);
+
+            // A different timeout or options is a different regex; an invalid pattern is still reported every time.
+            Assert.True(RustRegex.TryCompile(pattern, TimeSpan.FromSeconds(5), out Regex? otherTimeout, out string? _));
+            Assert.NotSame(first, otherTimeout);
+            Assert.Equal(TimeSpan.FromSeconds(5), otherTimeout!.MatchTimeout);
+            Assert.False(RustRegex.TryCompile("[z-a]", out Regex? _, out string? error1));
+            Assert.False(RustRegex.TryCompile("[z-a]", out Regex? _, out string? error2));
+            Assert.Equal(error1, error2);
+        }
     }
 }

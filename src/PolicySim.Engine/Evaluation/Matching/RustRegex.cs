@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace PolicySim.Evaluation.Matching
@@ -21,6 +22,13 @@ namespace PolicySim.Evaluation.Matching
         // patterns) against a gain of about 1 µs per match on 2 KB of text, so interpretation is the default and
         // hot callers can opt in through the overload taking extra options.
         private const RegexOptions BaseOptions = RegexOptions.CultureInvariant;
+
+        // A Regex is immutable and thread-safe, so one instance per (pattern, timeout, options) serves the validator
+        // and the compiler of a load, both policies of a comparison (strict extends default), and the one-change
+        // variants built for attribution, instead of translating and constructing each pattern every time.
+        // Bounded: a long PowerShell session loading many policies clears it rather than growing.
+        private const int MaxCached = 4096;
+        private static readonly ConcurrentDictionary<CacheKey, Regex> Cache = new ConcurrentDictionary<CacheKey, Regex>();
 
         /// <summary>Compiles <paramref name="pattern"/> with <see cref="DefaultMatchTimeout"/>.</summary>
         /// <param name="pattern">A Rust-syntax pattern.</param>
@@ -65,14 +73,28 @@ namespace PolicySim.Evaluation.Matching
         internal static bool TryCompile(string pattern, TimeSpan matchTimeout, RegexOptions extraOptions, out Regex? regex, out RustRegexError? error)
         {
             regex = null;
-            if (!RustRegexTranslator.TryTranslate(pattern ?? throw new ArgumentNullException(nameof(pattern)), out string? translated, out error))
+            RegexOptions options = BaseOptions | (extraOptions & RegexOptions.Compiled);
+            var key = new CacheKey(pattern ?? throw new ArgumentNullException(nameof(pattern)), matchTimeout, options);
+            if (Cache.TryGetValue(key, out regex))
+            {
+                error = null;
+                return true;
+            }
+
+            if (!RustRegexTranslator.TryTranslate(pattern, out string? translated, out error))
             {
                 return false;
             }
 
             try
             {
-                regex = new Regex(translated!, BaseOptions | (extraOptions & RegexOptions.Compiled), matchTimeout);
+                regex = new Regex(translated!, options, matchTimeout);
+                if (Cache.Count >= MaxCached)
+                {
+                    Cache.Clear();
+                }
+
+                Cache.TryAdd(key, regex);
                 return true;
             }
             catch (ArgumentException ex)
@@ -90,5 +112,26 @@ namespace PolicySim.Evaluation.Matching
         /// <returns>True when the pattern is valid.</returns>
         internal static bool TryTranslate(string pattern, out string? dotnetPattern, out RustRegexError? error) =>
             RustRegexTranslator.TryTranslate(pattern ?? throw new ArgumentNullException(nameof(pattern)), out dotnetPattern, out error);
+
+        private readonly struct CacheKey : IEquatable<CacheKey>
+        {
+            private readonly string _pattern;
+            private readonly TimeSpan _timeout;
+            private readonly RegexOptions _options;
+
+            public CacheKey(string pattern, TimeSpan timeout, RegexOptions options)
+            {
+                _pattern = pattern;
+                _timeout = timeout;
+                _options = options;
+            }
+
+            public bool Equals(CacheKey other) =>
+                string.Equals(_pattern, other._pattern, StringComparison.Ordinal) && _timeout == other._timeout && _options == other._options;
+
+            public override bool Equals(object? obj) => obj is CacheKey other && Equals(other);
+
+            public override int GetHashCode() => (StringComparer.Ordinal.GetHashCode(_pattern) * 31 + _timeout.GetHashCode()) * 31 + (int)_options;
+        }
     }
 }
