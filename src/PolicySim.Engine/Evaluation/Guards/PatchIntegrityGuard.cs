@@ -11,6 +11,11 @@ namespace PolicySim.Evaluation.Guards
         public const string GuardName = "patch_integrity";
 
         private readonly (string Source, Regex Regex)[] _forbidden;
+
+        // Per forbidden pattern: whether it sees nothing outside its match but word boundaries. For those, one search
+        // of the whole diff answers for every line at once when it finds nothing (the usual case); line breaks and the
+        // text's ends are all non-word characters, so a line's match is also a match in the whole diff.
+        private readonly bool[] _unanchored;
         private readonly long _maxAdditions;
         private readonly long _maxDeletions;
         private readonly bool _requireBalance;
@@ -19,6 +24,11 @@ namespace PolicySim.Evaluation.Guards
         public PatchIntegrityGuard((string Source, Regex Regex)[] forbidden, long maxAdditions, long maxDeletions, bool requireBalance, double maxImbalanceRatio)
         {
             _forbidden = forbidden;
+            _unanchored = new bool[forbidden.Length];
+            for (int i = 0; i < forbidden.Length; i++)
+            {
+                _unanchored[i] = Matching.RustPatternFacts.IsUnanchored(forbidden[i].Source);
+            }
             _maxAdditions = maxAdditions;
             _maxDeletions = maxDeletions;
             _requireBalance = requireBalance;
@@ -37,6 +47,16 @@ namespace PolicySim.Evaluation.Guards
             string diff = patch.Diff;
             long additions = 0, deletions = 0;
             List<string>? hits = null;
+            bool[]? active = null;
+            int activeCount = 0;
+            for (int i = 0; i < _forbidden.Length; i++)
+            {
+                if (!_unanchored[i] || _forbidden[i].Regex.IsMatch(diff))
+                {
+                    (active ??= new bool[_forbidden.Length])[i] = true;
+                    activeCount++;
+                }
+            }
 
             int start = 0;
             while (start < diff.Length)
@@ -50,12 +70,15 @@ namespace PolicySim.Evaluation.Guards
                     if (c == '+' && !StartsWith(diff, start, lineEnd, "+++"))
                     {
                         additions++;
-                        string line = diff.Substring(start, lineEnd - start);
-                        foreach (var (source, regex) in _forbidden)
+                        if (activeCount > 0)
                         {
-                            if (regex.IsMatch(line))
+                            string line = diff.Substring(start, lineEnd - start);
+                            for (int i = 0; i < _forbidden.Length; i++)
                             {
-                                (hits ??= new List<string>()).Add(source);
+                                if (active![i] && _forbidden[i].Regex.IsMatch(line))
+                                {
+                                    (hits ??= new List<string>()).Add(_forbidden[i].Source);
+                                }
                             }
                         }
                     }

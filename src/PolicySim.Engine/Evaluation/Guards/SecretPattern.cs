@@ -15,6 +15,7 @@ namespace PolicySim.Evaluation.Guards
             LuhnCheck = luhnCheck;
             MaskFirst = maskFirst;
             MaskLast = maskLast;
+            RequiredPrefix = Matching.RustPatternFacts.RequiredPrefix(source);
         }
 
         public string Name { get; }
@@ -32,5 +33,8 @@ namespace PolicySim.Evaluation.Guards
         public int MaskFirst { get; }
 
         public int MaskLast { get; }
+
+        /// <summary>Gets the literal every match starts with (null when unknown): text without it cannot match.</summary>
+        public string? RequiredPrefix { get; }
     }
 }

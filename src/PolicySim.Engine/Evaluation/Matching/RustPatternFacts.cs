@@ -1,0 +1,130 @@
+using System;
+using System.Text;
+
+namespace PolicySim.Evaluation.Matching
+{
+    /// <summary>
+    /// Conservative facts about a Rust-syntax pattern that let a caller skip running it: a literal every match must
+    /// start with, and whether the pattern looks at anything outside its match (anchors, multi-line mode). A "don't
+    /// know" answer (null / false) is always safe; a definite answer must hold for every match.
+    /// </summary>
+    internal static class RustPatternFacts
+    {
+        /// <summary>
+        /// The literal that starts every match (case-sensitive, ASCII letters, digits, <c>-</c> and <c>_</c>), or null
+        /// when the pattern starts with flags, a group, a class or an escape, or has a top-level alternative.
+        /// </summary>
+        /// <param name="pattern">A Rust-syntax pattern.</param>
+        /// <returns>The required prefix, or null.</returns>
+        internal static string? RequiredPrefix(string pattern)
+        {
+            if (pattern == null || HasTopLevelAlternative(pattern))
+            {
+                return null;
+            }
+
+            var prefix = new StringBuilder();
+            int i = 0;
+            while (i < pattern.Length && IsPlainLiteral(pattern[i]))
+            {
+                prefix.Append(pattern[i]);
+                i++;
+            }
+
+            // A quantifier after the run applies to its last character, which may then be absent or repeated.
+            if (i < pattern.Length && (pattern[i] == '?' || pattern[i] == '*' || pattern[i] == '{' || pattern[i] == '+') && prefix.Length > 0)
+            {
+                prefix.Length--;
+            }
+
+            return prefix.Length > 0 ? prefix.ToString() : null;
+        }
+
+        /// <summary>
+        /// Whether a match can depend on text outside the matched span only through word boundaries: no
+        /// <c>^</c>/<c>$</c> (also inside classes, conservatively), <c>\A</c>/<c>\z</c>, or flag groups. For such a
+        /// pattern, no match in a whole text means no match in any of its lines.
+        /// </summary>
+        /// <param name="pattern">A Rust-syntax pattern.</param>
+        /// <returns>True when the pattern has no anchors and no flags other than a leading <c>(?i)</c>.</returns>
+        internal static bool IsUnanchored(string pattern)
+        {
+            if (pattern == null)
+            {
+                return false;
+            }
+
+            string body = pattern.StartsWith("(?i)", StringComparison.Ordinal) ? pattern.Substring(4) : pattern;
+            if (body.AsSpan().IndexOfAny('^', '$') >= 0 || body.AsSpan().IndexOf("(?".AsSpan()) >= 0)
+            {
+                return false;
+            }
+
+            for (int i = 0; i + 1 < body.Length; i++)
+            {
+                if (body[i] == '\\')
+                {
+                    char e = body[i + 1];
+                    if (e == 'A' || e == 'z' || e == 'Z')
+                    {
+                        return false;
+                    }
+
+                    i++;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsPlainLiteral(char c) =>
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+
+        private static bool HasTopLevelAlternative(string pattern)
+        {
+            int depth = 0;
+            bool inClass = false;
+            for (int i = 0; i < pattern.Length; i++)
+            {
+                char c = pattern[i];
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (inClass)
+                {
+                    inClass = c != ']';
+                }
+                else if (c == '[')
+                {
+                    inClass = true;
+
+                    // A ']' right after '[' or '[^' is a literal member.
+                    if (i + 1 < pattern.Length && pattern[i + 1] == '^')
+                    {
+                        i++;
+                    }
+
+                    if (i + 1 < pattern.Length && pattern[i + 1] == ']')
+                    {
+                        i++;
+                    }
+                }
+                else if (c == '(')
+                {
+                    depth++;
+                }
+                else if (c == ')')
+                {
+                    depth--;
+                }
+                else if (c == '|' && depth == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

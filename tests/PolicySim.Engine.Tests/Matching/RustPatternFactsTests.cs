@@ -1,0 +1,70 @@
+using PolicySim.Evaluation;
+using PolicySim.Evaluation.Matching;
+using static PolicySim.Tests.TestPolicies;
+
+namespace PolicySim.Tests.Matching
+{
+    /// <summary>The facts that let secret_leak and patch_integrity skip regexes, and the decisions that rely on them.</summary>
+    public class RustPatternFactsTests
+    {
+        [Theory]
+        [InlineData("AKIA[0-9A-Z]{16}", "AKIA")]
+        [InlineData("gh[ps]_[A-Za-z0-9]{36}", "gh")]
+        [InlineData("sk-[A-Za-z0-9]{48}", "sk-")]
+        [InlineData(@"-----BEGIN\s+(RSA\s+)?PRIVATE\s+KEY-----", "-----BEGIN")]
+        [InlineData("xoxb-[0-9]+", "xoxb-")]
+        [InlineData("abc?d", "ab")]
+        [InlineData("abc*", "ab")]
+        [InlineData("abc+", "ab")]
+        [InlineData("ab{2}", "a")]
+        [InlineData("(?i)password", null)]
+        [InlineData("key|token", null)]
+        [InlineData("ab(c|d)", "ab")]
+        [InlineData("ab[|]c", "ab")]
+        [InlineData(@"\d+abc", null)]
+        [InlineData("[a-z]+", null)]
+        [InlineData(".abc", null)]
+        public void Required_prefix(string pattern, string? expected)
+        {
+            Assert.Equal(expected, RustPatternFacts.RequiredPrefix(pattern));
+        }
+
+        [Theory]
+        [InlineData(@"(?i)chmod\s+777", true)]
+        [InlineData(@"(?i)disable[\s_\-]?(security|auth|ssl|tls)", true)]
+        [InlineData(@"\bfoo\b", true)]
+        [InlineData(@"^\+rm", false)]
+        [InlineData(@"rm$", false)]
+        [InlineData(@"\Arm", false)]
+        [InlineData(@"rm\z", false)]
+        [InlineData(@"(?m)^rm", false)]
+        [InlineData(@"a(?i)b", false)]
+        [InlineData(@"[^a]b", false)]
+        public void Unanchored(string pattern, bool expected)
+        {
+            Assert.Equal(expected, RustPatternFacts.IsUnanchored(pattern));
+        }
+
+        [Fact]
+        public void Secret_patterns_still_fire_when_their_prefix_is_present_and_not_otherwise()
+        {
+            var p = BuiltIn("default");
+            Assert.False(p.Eval(Write("/app/a.txt", "key = AKIA" + new string('Q', 16))).Overall.Allowed);
+            Assert.False(p.Eval(Write("/app/a.txt", "-----BEGIN   RSA PRIVATE KEY-----")).Overall.Allowed);
+            Assert.True(p.Eval(Write("/app/a.txt", "akia" + new string('Q', 16))).Overall.Allowed);
+        }
+
+        [Fact]
+        public void Patch_lines_are_judged_alone_whatever_the_whole_diff_contains()
+        {
+            // The whole diff matches (on a removed line and across a line break), but no added line does.
+            var p = Yaml("guards: {patch_integrity: {forbidden_patterns: ['(?i)chmod\\s+777', '^\\+rm', 'x$']}}");
+            GuardResult allowed = p.Eval(Patch("/app/run.sh", "-chmod 777 a\n+chmod\n+777 b\n")).Overall;
+            Assert.True(allowed.Allowed, allowed.Message);
+
+            // Anchored patterns are still tried on each added line.
+            GuardResult r = p.Eval(Patch("/app/run.sh", "+a\n+rm -rf b\n+chmod 777 c\n+box\n")).Overall;
+            Assert.Equal(@"Contains forbidden patterns: ^\+rm, (?i)chmod\s+777, x$", r.Message);
+        }
+    }
+}
