@@ -34,13 +34,17 @@ namespace PolicySim.Evaluation
     /// <summary>Writing <see cref="Content"/> to the file at <see cref="Path"/>.</summary>
     public sealed class FileWriteAction : PolicyAction
     {
+        private readonly ReadOnlyMemory<byte> _content;
+        private readonly string? _source;
+        private byte[]? _encoded;
+
         /// <summary>Creates a file write action.</summary>
         /// <param name="path">The path exactly as the event gave it.</param>
         /// <param name="content">The bytes written (may be empty).</param>
         public FileWriteAction(string path, ReadOnlyMemory<byte> content)
         {
             Path = path ?? throw new ArgumentNullException(nameof(path));
-            Content = content;
+            _content = content;
         }
 
         /// <inheritdoc />
@@ -49,12 +53,20 @@ namespace PolicySim.Evaluation
         /// <summary>Gets the path exactly as the event gave it.</summary>
         public string Path { get; }
 
-        /// <summary>Creates a file write action whose bytes are the UTF-8 encoding of <paramref name="text"/>.</summary>
-        internal FileWriteAction(string path, ReadOnlyMemory<byte> content, string text)
-            : this(path, content)
+        /// <summary>Creates a file write action whose bytes are the UTF-8 encoding of <paramref name="text"/>, encoded only if read.</summary>
+        internal FileWriteAction(string path, string text)
         {
+            Path = path ?? throw new ArgumentNullException(nameof(path));
+            _source = text ?? throw new ArgumentNullException(nameof(text));
+
             // Without surrogates the strict UTF-8 decoding of the bytes gives back exactly this text, so scanners
             // can use it instead of decoding again; with any surrogate they decode (a lone one became U+FFFD).
+#if NET8_0_OR_GREATER
+            if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
+            {
+                Text = text;
+            }
+#else
             foreach (char c in text)
             {
                 if (char.IsSurrogate(c))
@@ -64,10 +76,34 @@ namespace PolicySim.Evaluation
             }
 
             Text = text;
+#endif
         }
 
         /// <summary>Gets the bytes written.</summary>
-        public ReadOnlyMemory<byte> Content { get; }
+        public ReadOnlyMemory<byte> Content
+        {
+            get
+            {
+                if (_source == null)
+                {
+                    return _content;
+                }
+
+                // Encoded on first use (most guards only need the text); a reference write is atomic, so a race
+                // at worst encodes twice.
+                byte[]? encoded = _encoded;
+                if (encoded == null)
+                {
+                    encoded = System.Text.Encoding.UTF8.GetBytes(_source);
+                    _encoded = encoded;
+                }
+
+                return encoded;
+            }
+        }
+
+        /// <summary>Gets whether no bytes are written.</summary>
+        internal bool IsEmpty => _source != null ? _source.Length == 0 : _content.Length == 0;
 
         /// <summary>Gets the text the bytes decode to, when known without decoding.</summary>
         internal string? Text { get; }

@@ -33,7 +33,7 @@ namespace PolicySim.Evaluation
                 throw new ArgumentNullException(nameof(policyEvent));
             }
 
-            MappedEvent mapped = PolicyEventMapper.Map(policyEvent);
+            MappedEvent mapped = policyEvent.Mapped();
             if (posture == null)
             {
                 EvaluationReport report = policy.Evaluate(mapped.Action);

@@ -13,6 +13,7 @@ namespace PolicySim.Events
     public sealed class PolicyEvent
     {
         private object? _data; // boxed JsonElement: reference writes are atomic
+        private MappedEvent? _mapped;
 
         internal PolicyEvent(
             string eventId,
@@ -86,6 +87,23 @@ namespace PolicySim.Events
 
         /// <summary>Gets the typed payload.</summary>
         internal EventData Fields { get; }
+
+        /// <summary>
+        /// The action this event maps to (spec §2.3), mapped once: a comparison decides every event under two policies
+        /// and the mapping depends on the event alone. Unmappable events throw every time.
+        /// </summary>
+        /// <exception cref="PolicyEventMappingException">The event cannot be mapped.</exception>
+        internal MappedEvent Mapped()
+        {
+            MappedEvent? mapped = _mapped;
+            if (mapped == null)
+            {
+                mapped = PolicyEventMapper.Map(this);
+                _mapped = mapped;
+            }
+
+            return mapped;
+        }
 
         /// <summary>Gets what the event acts on: path, <c>host:port</c>, tool name, command or custom kind (empty when none).</summary>
         public string Target => Fields.Target() ?? string.Empty;

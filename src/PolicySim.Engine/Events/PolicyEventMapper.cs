@@ -157,7 +157,7 @@ namespace PolicySim.Events
 
             if (data.Content != null)
             {
-                return new MappedEvent(new FileWriteAction(data.Path!, Encoding.UTF8.GetBytes(data.Content), data.Content), null);
+                return new MappedEvent(new FileWriteAction(data.Path!, data.Content), null);
             }
 
             return new MappedEvent(new FileWriteAction(data.Path!, ReadOnlyMemory<byte>.Empty), MappedEvent.MissingContentBytesReason);

@@ -245,5 +245,29 @@ namespace PolicySim.Tests.Events
             var e = PolicyEventParser.Parse("{\"eventId\":\"e\",\"eventType\":\"x\",\"timestamp\":\"" + input + "\",\"data\":{\"type\":\"x\"}}");
             Assert.Equal(expected, PolicyEventMapper.FormatTimestamp(e.Timestamp));
         }
+    
+        [Fact]
+        public void An_event_is_mapped_once_and_its_written_bytes_are_encoded_on_demand()
+        {
+            PolicyEvent ev = PolicyEventParser.Parse(Event("file_write", "{\"type\":\"file\",\"path\":\"/a\",\"content\":\"h\u00e9llo \\ud83d\\ude00\"}"));
+            MappedEvent first = ev.Mapped();
+            Assert.Same(first, ev.Mapped());
+            var write = Assert.IsType<FileWriteAction>(first.Action);
+            Assert.False(write.IsEmpty);
+            Assert.Equal(Encoding.UTF8.GetBytes("h\u00e9llo \U0001F600"), write.Content.ToArray());
+            Assert.Null(write.Text); // surrogate pairs: scanners decode the bytes
+
+            var plain = Assert.IsType<FileWriteAction>(PolicyEventParser.Parse(Event("file_write", "{\"type\":\"file\",\"path\":\"/a\",\"content\":\"abc\"}")).Mapped().Action);
+            Assert.Equal("abc", plain.Text);
+            Assert.Equal(new byte[] { 0x61, 0x62, 0x63 }, plain.Content.ToArray());
+
+            // A lone surrogate (the parser rejects them, other callers may not) is written as U+FFFD.
+            var lone = new FileWriteAction("/a", "x\ud800");
+            Assert.Equal(new byte[] { 0x78, 0xEF, 0xBF, 0xBD }, lone.Content.ToArray());
+
+            var empty = Assert.IsType<FileWriteAction>(PolicyEventParser.Parse(Event("file_write", "{\"type\":\"file\",\"path\":\"/a\",\"content\":\"\"}")).Mapped().Action);
+            Assert.True(empty.IsEmpty);
+            Assert.Equal(0, empty.Content.Length);
+        }
     }
 }

@@ -45,7 +45,7 @@ namespace PolicySim.Evaluation.Guards
             string text;
             if (action is FileWriteAction write)
             {
-                if (write.Content.Length == 0)
+                if (write.IsEmpty)
                 {
                     return GuardResult.Allow(GuardName);
                 }
