@@ -66,5 +66,40 @@ namespace PolicySim.Tests.Matching
             GuardResult r = p.Eval(Patch("/app/run.sh", "+a\n+rm -rf b\n+chmod 777 c\n+box\n")).Overall;
             Assert.Equal(@"Contains forbidden patterns: ^\+rm, (?i)chmod\s+777, x$", r.Message);
         }
+    
+        [Theory]
+        [InlineData(@"(?i)chmod\s+777", "chmod")]
+        [InlineData(@"(?i)disable[\s_\-]?(security|auth)", "disable")]
+        [InlineData(@"(?i)rm\s+-rf\s+/", "rm")]
+        [InlineData(@"(?i)key|token", null)]
+        public void Case_insensitive_prefix(string pattern, string? expected)
+        {
+            Assert.Equal(expected, RustPatternFacts.RequiredPrefix(pattern, out bool ignoreCase));
+            Assert.True(ignoreCase);
+        }
+
+        [Fact]
+        public void Ignoring_case_is_only_decided_for_ascii_text()
+        {
+            bool? ascii = null;
+            Assert.True(RustPatternFacts.MayContain("run CHMOD 777", "chmod", true, ref ascii));
+            ascii = null;
+            Assert.False(RustPatternFacts.MayContain("run chown 777", "chmod", true, ref ascii));
+            Assert.True(ascii);
+
+            // U+017F (long s) folds to 's' and U+212A (Kelvin) to 'k': non-ASCII text is always "maybe".
+            ascii = null;
+            Assert.True(RustPatternFacts.MayContain("di\u017Fable ssl", "disable", true, ref ascii));
+            ascii = null;
+            Assert.False(RustPatternFacts.MayContain("di\u017Fable ssl", "disable", false, ref ascii));
+        }
+
+        [Fact]
+        public void Case_insensitive_forbidden_patterns_still_fire()
+        {
+            var p = Yaml("guards: {patch_integrity: {forbidden_patterns: ['(?i)chmod\\s+777']}}");
+            Assert.False(p.Eval(Patch("/app/run.sh", "+CHMOD   777 /srv\n")).Overall.Allowed);
+            Assert.True(p.Eval(Patch("/app/run.sh", "+chown 777 /srv\n")).Overall.Allowed);
+        }
     }
 }

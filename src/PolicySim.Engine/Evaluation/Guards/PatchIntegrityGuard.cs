@@ -16,6 +16,9 @@ namespace PolicySim.Evaluation.Guards
         // of the whole diff answers for every line at once when it finds nothing (the usual case); line breaks and the
         // text's ends are all non-word characters, so a line's match is also a match in the whole diff.
         private readonly bool[] _unanchored;
+
+        // Per forbidden pattern: the literal every match starts with; a diff without it needs no search at all.
+        private readonly (string? Prefix, bool IgnoreCase)[] _prefixes;
         private readonly long _maxAdditions;
         private readonly long _maxDeletions;
         private readonly bool _requireBalance;
@@ -25,9 +28,12 @@ namespace PolicySim.Evaluation.Guards
         {
             _forbidden = forbidden;
             _unanchored = new bool[forbidden.Length];
+            _prefixes = new (string?, bool)[forbidden.Length];
             for (int i = 0; i < forbidden.Length; i++)
             {
                 _unanchored[i] = Matching.RustPatternFacts.IsUnanchored(forbidden[i].Source);
+                string? prefix = Matching.RustPatternFacts.RequiredPrefix(forbidden[i].Source, out bool ignoreCase);
+                _prefixes[i] = (prefix, ignoreCase);
             }
             _maxAdditions = maxAdditions;
             _maxDeletions = maxDeletions;
@@ -49,8 +55,15 @@ namespace PolicySim.Evaluation.Guards
             List<string>? hits = null;
             bool[]? active = null;
             int activeCount = 0;
+            bool? ascii = null;
             for (int i = 0; i < _forbidden.Length; i++)
             {
+                var (prefix, ignoreCase) = _prefixes[i];
+                if (prefix != null && !Matching.RustPatternFacts.MayContain(diff, prefix, ignoreCase, ref ascii))
+                {
+                    continue;
+                }
+
                 if (!_unanchored[i] || _forbidden[i].Regex.IsMatch(diff))
                 {
                     (active ??= new bool[_forbidden.Length])[i] = true;

@@ -71,10 +71,11 @@ namespace PolicySim.Evaluation.Guards
             }
 
             List<(SecretPattern Pattern, string Value)>? hits = null;
+            bool? ascii = null;
             foreach (SecretPattern pattern in _patterns)
             {
                 // Skipping the regex when its leading literal is absent saves the per-call set-up (runner, timeout).
-                if (pattern.RequiredPrefix != null && text.AsSpan().IndexOf(pattern.RequiredPrefix.AsSpan()) < 0)
+                if (pattern.RequiredPrefix != null && !RustPatternFacts.MayContain(text, pattern.RequiredPrefix, pattern.PrefixIgnoresCase, ref ascii))
                 {
                     continue;
                 }

@@ -15,7 +15,8 @@ namespace PolicySim.Evaluation.Guards
             LuhnCheck = luhnCheck;
             MaskFirst = maskFirst;
             MaskLast = maskLast;
-            RequiredPrefix = Matching.RustPatternFacts.RequiredPrefix(source);
+            RequiredPrefix = Matching.RustPatternFacts.RequiredPrefix(source, out bool ignoreCase);
+            PrefixIgnoresCase = ignoreCase;
         }
 
         public string Name { get; }
@@ -36,5 +37,8 @@ namespace PolicySim.Evaluation.Guards
 
         /// <summary>Gets the literal every match starts with (null when unknown): text without it cannot match.</summary>
         public string? RequiredPrefix { get; }
+
+        /// <summary>Gets whether <see cref="RequiredPrefix"/> is matched ignoring case (the pattern starts with <c>(?i)</c>).</summary>
+        public bool PrefixIgnoresCase { get; }
     }
 }

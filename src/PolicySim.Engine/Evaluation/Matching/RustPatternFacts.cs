@@ -16,9 +16,31 @@ namespace PolicySim.Evaluation.Matching
         /// </summary>
         /// <param name="pattern">A Rust-syntax pattern.</param>
         /// <returns>The required prefix, or null.</returns>
-        internal static string? RequiredPrefix(string pattern)
+        internal static string? RequiredPrefix(string pattern) => RequiredPrefix(pattern, out bool ignoreCase) is string p && !ignoreCase ? p : null;
+
+        /// <summary>
+        /// As <see cref="RequiredPrefix(string)"/>, also for patterns that start with <c>(?i)</c>: then
+        /// <paramref name="ignoreCase"/> is true and the literal must be looked for ignoring case, in ASCII text only
+        /// (see <see cref="MayContain"/>).
+        /// </summary>
+        /// <param name="pattern">A Rust-syntax pattern.</param>
+        /// <param name="ignoreCase">Whether the pattern starts with <c>(?i)</c>.</param>
+        /// <returns>The required prefix, or null.</returns>
+        internal static string? RequiredPrefix(string pattern, out bool ignoreCase)
         {
-            if (pattern == null || HasTopLevelAlternative(pattern))
+            ignoreCase = false;
+            if (pattern == null)
+            {
+                return null;
+            }
+
+            if (pattern.StartsWith("(?i)", StringComparison.Ordinal))
+            {
+                ignoreCase = true;
+                pattern = pattern.Substring(4);
+            }
+
+            if (HasTopLevelAlternative(pattern))
             {
                 return null;
             }
@@ -75,6 +97,44 @@ namespace PolicySim.Evaluation.Matching
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// False only when <paramref name="text"/> certainly lacks <paramref name="prefix"/>. Ignoring case is only
+        /// decided for ASCII text: Unicode case folding maps a few non-ASCII characters to ASCII letters (K, ſ), so
+        /// any other text is answered "maybe".
+        /// </summary>
+        /// <param name="text">The text to be scanned.</param>
+        /// <param name="prefix">A literal from <see cref="RequiredPrefix(string, out bool)"/>.</param>
+        /// <param name="ignoreCase">Whether the literal is case-insensitive.</param>
+        /// <param name="isAscii">Whether the text is ASCII, computed once by the caller and passed in (null: not yet known).</param>
+        /// <returns>Whether the text may contain the literal.</returns>
+        internal static bool MayContain(string text, string prefix, bool ignoreCase, ref bool? isAscii)
+        {
+            if (!ignoreCase)
+            {
+                return text.AsSpan().IndexOf(prefix.AsSpan()) >= 0;
+            }
+
+            isAscii ??= IsAscii(text);
+            return !isAscii.Value || text.AsSpan().IndexOf(prefix.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0;
+        }
+
+        private static bool IsAscii(string text)
+        {
+#if NET8_0_OR_GREATER
+            return System.Text.Ascii.IsValid(text);
+#else
+            foreach (char c in text)
+            {
+                if (c >= 0x80)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+#endif
         }
 
         private static bool IsPlainLiteral(char c) =>
