@@ -102,7 +102,7 @@ namespace PolicySim.Replay
                     if (!ReferenceEquals(field, lastField))
                     {
                         lastField = field;
-                        lastUnknown = Contains(missingFields, field) || IsRedactedField(ev, field);
+                        lastUnknown = Contains(missingFields, field) || IsRedactedFieldCached(ev, field);
                     }
 
                     if (lastUnknown)
@@ -187,6 +187,18 @@ namespace PolicySim.Replay
             return false;
         }
 
+        [ThreadStatic]
+        private static PolicyEvent? t_event;
+
+        [ThreadStatic]
+        private static string[]? t_fields;
+
+        [ThreadStatic]
+        private static bool[]? t_values;
+
+        [ThreadStatic]
+        private static int t_count;
+
         private static readonly string[] NoFields = Array.Empty<string>();
         private static readonly string[] PathField = { "data.path" };
         private static readonly string[] FilePathField = { "data.filePath" };
@@ -222,6 +234,36 @@ namespace PolicySim.Replay
             }
         }
 
+        // Both decisions of a comparison ask about the same event's fields on one thread: look at each value once.
+        private static bool IsRedactedFieldCached(PolicyEvent ev, string field)
+        {
+            if (!ReferenceEquals(t_event, ev))
+            {
+                t_event = ev;
+                t_count = 0;
+            }
+
+            string[] fields = t_fields ??= new string[4];
+            bool[] values = t_values ??= new bool[4];
+            for (int i = 0; i < t_count; i++)
+            {
+                if (ReferenceEquals(fields[i], field))
+                {
+                    return values[i];
+                }
+            }
+
+            bool redacted = IsRedactedField(ev, field);
+            if (t_count < fields.Length)
+            {
+                fields[t_count] = field;
+                values[t_count] = redacted;
+                t_count++;
+            }
+
+            return redacted;
+        }
+
         private static bool IsRedactedField(PolicyEvent ev, string field)
         {
             EventData d = ev.Fields;
@@ -244,6 +286,13 @@ namespace PolicySim.Replay
                 case "data.patchContent":
                     return IsRedacted(d.PatchContent);
                 case "data.text":
+                    if (string.Equals(d.Type, EventData.CustomKind, StringComparison.Ordinal))
+                    {
+                        // The text guards decoded it already (extras keys are unique, so this is the same value).
+                        string? text = Evaluation.Guards.TextPayload.TextOf(ev);
+                        return text != null && IsRedacted(text);
+                    }
+
                     if (d.Extras != null)
                     {
                         foreach (var extra in d.Extras)

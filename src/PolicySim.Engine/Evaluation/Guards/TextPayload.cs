@@ -5,6 +5,19 @@ namespace PolicySim.Evaluation.Guards
     /// <summary>Reads the text of an untrusted_text / user_input payload (spec §3.7): a string, or an object with string <c>text</c>.</summary>
     internal static class TextPayload
     {
+        // The last custom event read on this thread and what was read from it.
+        [System.ThreadStatic]
+        private static Events.PolicyEvent? t_origin;
+
+        [System.ThreadStatic]
+        private static string? t_text;
+
+        [System.ThreadStatic]
+        private static string? t_source;
+
+        [System.ThreadStatic]
+        private static string? t_error;
+
         /// <summary>
         /// Same as <see cref="TryRead(JsonElement, out string, out string?, out string?)"/> on the action's payload, but
         /// for a custom event it reads the deduplicated extra keys directly instead of building the data object
@@ -14,41 +27,75 @@ namespace PolicySim.Evaluation.Guards
         {
             if (action.Source is Events.PolicyEvent origin && string.Equals(origin.Fields.Type, Events.EventData.CustomKind, System.StringComparison.Ordinal))
             {
-                text = string.Empty;
-                source = null;
-                error = null;
-                JsonElement? textValue = null, sourceValue = null;
-                if (origin.Fields.Extras != null)
+                // Both text guards of both policies of a comparison read the same event on one thread: decode once.
+                if (ReferenceEquals(t_origin, origin))
                 {
-                    foreach (var extra in origin.Fields.Extras)
-                    {
-                        if (string.Equals(extra.Key, "text", System.StringComparison.Ordinal))
-                        {
-                            textValue = extra.Value;
-                        }
-                        else if (string.Equals(extra.Key, "source", System.StringComparison.Ordinal))
-                        {
-                            sourceValue = extra.Value;
-                        }
-                    }
+                    text = t_text!;
+                    source = t_source;
+                    error = t_error;
+                    return t_error == null;
                 }
 
-                if (textValue is not JsonElement t || t.ValueKind != JsonValueKind.String)
-                {
-                    error = "payload.text must be a string";
-                    return false;
-                }
-
-                text = t.GetString() ?? string.Empty;
-                if (sourceValue is JsonElement s && s.ValueKind == JsonValueKind.String)
-                {
-                    source = s.GetString();
-                }
-
-                return true;
+                bool ok = TryReadExtras(origin, out text, out source, out error);
+                t_origin = origin;
+                t_text = text;
+                t_source = source;
+                t_error = error;
+                return ok;
             }
 
             return TryRead(action.Payload, out text, out source, out error);
+        }
+
+        /// <summary>The <c>text</c> of a custom event when it is a string (decoded once per event and thread), else null.</summary>
+        public static string? TextOf(Events.PolicyEvent origin)
+        {
+            if (!ReferenceEquals(t_origin, origin))
+            {
+                bool ok = TryReadExtras(origin, out string text, out string? source, out string? error);
+                t_origin = origin;
+                t_text = text;
+                t_source = source;
+                t_error = ok ? null : error;
+            }
+
+            return t_error == null ? t_text : null;
+        }
+
+        private static bool TryReadExtras(Events.PolicyEvent origin, out string text, out string? source, out string? error)
+        {
+            text = string.Empty;
+            source = null;
+            error = null;
+            JsonElement? textValue = null, sourceValue = null;
+            if (origin.Fields.Extras != null)
+            {
+                foreach (var extra in origin.Fields.Extras)
+                {
+                    if (string.Equals(extra.Key, "text", System.StringComparison.Ordinal))
+                    {
+                        textValue = extra.Value;
+                    }
+                    else if (string.Equals(extra.Key, "source", System.StringComparison.Ordinal))
+                    {
+                        sourceValue = extra.Value;
+                    }
+                }
+            }
+
+            if (textValue is not JsonElement t || t.ValueKind != JsonValueKind.String)
+            {
+                error = "payload.text must be a string";
+                return false;
+            }
+
+            text = t.GetString() ?? string.Empty;
+            if (sourceValue is JsonElement s && s.ValueKind == JsonValueKind.String)
+            {
+                source = s.GetString();
+            }
+
+            return true;
         }
 
         public static bool TryRead(JsonElement payload, out string text, out string? source, out string? error)

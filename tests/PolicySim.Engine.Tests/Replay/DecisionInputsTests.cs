@@ -1,0 +1,32 @@
+using PolicySim.Evaluation;
+using PolicySim.Events;
+using PolicySim.Replay;
+
+namespace PolicySim.Tests.Replay
+{
+    /// <summary>Redacted inputs make a decision Unknown; the per-thread reuse of what was read must follow the event.</summary>
+    public class DecisionInputsTests
+    {
+        private static PolicyEvent Text(string id, string text) => PolicyEventParser.Parse(
+            "{\"eventId\":\"" + id + "\",\"eventType\":\"custom\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":{\"type\":\"custom\",\"customType\":\"untrusted_text\",\"text\":\"" + text + "\"}}");
+
+        private static IReadOnlyList<string> Unknown(PolicyEvent ev) =>
+            DecisionInputs.UnknownFields(ev, Array.Empty<string>(), PolicyDecider.Decide(TestPolicies.BuiltIn("strict"), ev));
+
+        [Fact]
+        public void Each_event_is_judged_by_its_own_fields_when_events_alternate_on_one_thread()
+        {
+            PolicyEvent redacted = Text("a", "[REDACTED]");
+            PolicyEvent plain = Text("b", "hello there");
+            PolicyEvent hash = Text("c", "sha256:abcdef0123456789");
+            for (int round = 0; round < 2; round++)
+            {
+                Assert.Equal(new[] { "data.text" }, Unknown(redacted));
+                Assert.Empty(Unknown(plain));
+                Assert.Equal(new[] { "data.text" }, Unknown(hash));
+                Assert.Equal(new[] { "data.text" }, Unknown(redacted));
+                Assert.Empty(Unknown(plain));
+            }
+        }
+    }
+}
