@@ -110,5 +110,23 @@ namespace PolicySim.Tests.Text
             Assert.Contains("jb_encoded_payload", JailbreakDetector.Analyze("please URL-encode this").Signals);
             Assert.Contains("jb_encoded_payload", JailbreakDetector.Analyze("decode: aGVsbG8=").Signals);
         }
+    
+        [Fact]
+        public void Ascii_fast_path_classifies_like_the_unicode_tables()
+        {
+            // Measure classifies ASCII inline; it must agree with White_Space and Alphabetic|Numeric for every ASCII code point.
+            for (int cp = 0; cp < 128; cp++)
+            {
+                bool space = cp == ' ' || (cp >= '\t' && cp <= '\r');
+                bool alnum = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+                Assert.Equal(PolicySim.Evaluation.Matching.UnicodeData.IsWhiteSpace(cp), space);
+                Assert.Equal(PolicySim.Evaluation.Matching.UnicodeData.IsAlphanumeric(cp), alnum);
+            }
+
+            // Mixed text: ASCII and non-ASCII runs and spaces count together.
+            var stats = JailbreakDetector.Measure("ab!!\u00A0??\u00E9\u2003\u3000x##");
+            Assert.Equal(2, stats.LongestSymbolRun);
+            Assert.Equal(6f / 10f, stats.PunctuationRatio);
+        }
     }
 }

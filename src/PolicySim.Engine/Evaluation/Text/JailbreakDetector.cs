@@ -172,10 +172,38 @@ namespace PolicySim.Evaluation.Text
                     i++;
                 }
 
-                if (cp < 128 && cp != ' ' && cp != '\t' && cp != '\n' && cp != '\f' && cp != '\r')
+                if (cp < 128)
                 {
-                    counts[cp]++;
-                    asciiCounted++;
+                    // ASCII: White_Space is TAB..CR and space, alphanumeric is [0-9A-Za-z] (no table lookups).
+                    bool space = cp == ' ' || (cp >= '\t' && cp <= '\r');
+                    if (cp != ' ' && cp != '\t' && cp != '\n' && cp != '\f' && cp != '\r')
+                    {
+                        counts[cp]++;
+                        asciiCounted++;
+                    }
+
+                    if (space)
+                    {
+                        run = 0;
+                        continue;
+                    }
+
+                    nonSpace++;
+                    if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+                    {
+                        run = 0;
+                    }
+                    else
+                    {
+                        punctuation++;
+                        run++;
+                        if (run > longestRun)
+                        {
+                            longestRun = run;
+                        }
+                    }
+
+                    continue;
                 }
 
                 if (UnicodeData.IsWhiteSpace(cp))
