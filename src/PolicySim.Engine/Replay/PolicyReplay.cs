@@ -113,60 +113,64 @@ namespace PolicySim.Replay
         {
             foreach (PreparedRecord p in prepared)
             {
-                RecordedDecisionReadResult read = p.Read;
-                if (read.Skipped)
+                ReplayItem? item = Fold(p, options, summary);
+                if (item == null)
                 {
-                    summary.AddFilteredOut();
                     continue;
                 }
 
-                if (read.IsError)
-                {
-                    summary.AddError();
-                    yield return new ReplayItem(read.Error!);
-                    if (options.Strict)
-                    {
-                        yield break;
-                    }
-
-                    continue;
-                }
-
-                RecordedDecision record = read.Record!;
-                if (!InWindow(record, options) || !TypeSelected(record, options))
-                {
-                    summary.AddFilteredOut();
-                    continue;
-                }
-
-                if (p.Item == null)
-                {
-                    summary.AddSampledOut();
-                    continue;
-                }
-
-                ReplayItem item = p.Item;
-                if (item.Error != null)
-                {
-                    summary.AddError();
-                    yield return item;
-                    if (options.Strict)
-                    {
-                        yield break;
-                    }
-
-                    continue;
-                }
-
-                if (!GuardSelected(item.Result!, options))
-                {
-                    summary.AddFilteredOut();
-                    continue;
-                }
-
-                summary.Add(item.Result!);
                 yield return item;
+                if (item.Error != null && options.Strict)
+                {
+                    yield break;
+                }
             }
+        }
+
+        /// <summary>Counts one prepared record in input order: the item to report, or null when it is only counted (as <see cref="Step"/>).</summary>
+        internal static ReplayItem? Fold(PreparedRecord p, ReplayOptions options, ReplaySummary summary)
+        {
+            RecordedDecisionReadResult read = p.Read;
+            if (read.Skipped)
+            {
+                summary.AddFilteredOut();
+                return null;
+            }
+
+            if (read.IsError)
+            {
+                summary.AddError();
+                return new ReplayItem(read.Error!);
+            }
+
+            RecordedDecision record = read.Record!;
+            if (!InWindow(record, options) || !TypeSelected(record, options))
+            {
+                summary.AddFilteredOut();
+                return null;
+            }
+
+            if (p.Item == null)
+            {
+                summary.AddSampledOut();
+                return null;
+            }
+
+            ReplayItem item = p.Item;
+            if (item.Error != null)
+            {
+                summary.AddError();
+                return item;
+            }
+
+            if (!GuardSelected(item.Result!, options))
+            {
+                summary.AddFilteredOut();
+                return null;
+            }
+
+            summary.Add(item.Result!);
+            return item;
         }
 
         private static IEnumerable<ReplayItem> SequentialIterator(PolicyDefinition candidate, IEnumerable<RecordedDecisionReadResult> records, ReplayOptions options, ReplaySummary summary)

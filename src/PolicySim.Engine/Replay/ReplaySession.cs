@@ -112,6 +112,96 @@ namespace PolicySim.Replay
         /// </summary>
         public void BeginInput() => _format = _givenFormat;
 
+        /// <summary>
+        /// Replays one whole input in order (after <see cref="BeginInput"/>), yielding each reported item with the raw
+        /// record it came from. Items, counts, format detection and the strict stop are exactly those of calling
+        /// <see cref="Add(EventReadResult)"/> record by record; when records are independent (no posture state) they
+        /// are parsed and decided on every core while the caller consumes results in order, as the CLI does.
+        /// </summary>
+        /// <param name="raws">The records of the input (e.g. from <see cref="EventStreamReader"/>).</param>
+        /// <returns>The reported items with their raw records, in input order.</returns>
+        public IEnumerable<KeyValuePair<EventReadResult, ReplayItem>> AddInput(IEnumerable<EventReadResult> raws)
+        {
+            Require.NotNull(raws, nameof(raws));
+            return AddInputIterator(raws);
+        }
+
+        private IEnumerable<KeyValuePair<EventReadResult, ReplayItem>> AddInputIterator(IEnumerable<EventReadResult> raws)
+        {
+            using IEnumerator<EventReadResult> e = raws.GetEnumerator();
+
+            // Until the format is known (auto-detection reads the first readable record), go one by one.
+            while (!Stopped && (_format == RecordedDecisionFormat.Auto || !PolicyReplay.CanRunParallel(_candidate, _options) || !Evaluation.OrderedParallel.Enabled))
+            {
+                if (!e.MoveNext())
+                {
+                    yield break;
+                }
+
+                ReplayItem? item = Add(e.Current);
+                if (item != null)
+                {
+                    yield return new KeyValuePair<EventReadResult, ReplayItem>(e.Current, item);
+                }
+            }
+
+            if (Stopped)
+            {
+                yield break;
+            }
+
+            RecordedDecisionFormat format = _format;
+            foreach (var (raw, prepared) in Evaluation.OrderedParallel.Map(Rest(e), raw => (raw, Prepare(raw, format)), r => EventReadResult.InputSize(r)))
+            {
+                // As Add: every read of the record is counted, and the last reported item is the record's item.
+                ReplayItem? last = null;
+                foreach (PolicyReplay.PreparedRecord p in prepared)
+                {
+                    if (Stopped)
+                    {
+                        break;
+                    }
+
+                    ReplayItem? item = PolicyReplay.Fold(p, _options, Summary);
+                    if (item?.Error != null && _options.Strict)
+                    {
+                        Stopped = true;
+                    }
+
+                    last = item ?? last;
+                }
+
+                if (last != null)
+                {
+                    yield return new KeyValuePair<EventReadResult, ReplayItem>(raw, last);
+                }
+
+                if (Stopped)
+                {
+                    yield break;
+                }
+            }
+        }
+
+        private static IEnumerable<EventReadResult> Rest(IEnumerator<EventReadResult> e)
+        {
+            while (e.MoveNext())
+            {
+                yield return e.Current;
+            }
+        }
+
+        private PolicyReplay.PreparedRecord[] Prepare(EventReadResult raw, RecordedDecisionFormat format)
+        {
+            var prepared = new List<PolicyReplay.PreparedRecord>(1);
+            foreach (RecordedDecisionReadResult read in RecordedDecisionReader.Read(new[] { raw }, format))
+            {
+                prepared.Add(PolicyReplay.Prepare(_candidate, read, _options));
+            }
+
+            return prepared.ToArray();
+        }
+
         /// <summary>Replays several raw records in order.</summary>
         /// <param name="raws">The records.</param>
         /// <returns>The items to report, in order.</returns>

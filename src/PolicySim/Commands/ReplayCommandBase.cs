@@ -185,6 +185,8 @@ namespace PolicySim.PowerShell.Commands
 
         private string Activity => MyInvocation.MyCommand?.Name ?? "Replay";
 
+        private static readonly EventStreamOptions DeferredValidation = new EventStreamOptions { DeferValidation = true };
+
         private static string Text(ReadOnlyMemory<byte> json) => Encoding.UTF8.GetString(json.ToArray());
 
         private void AddPipelineItem(object? item)
@@ -280,20 +282,19 @@ namespace PolicySim.PowerShell.Commands
             }
 
             using (stream)
+            using (var counted = new ReadCountingStream(stream))
             {
                 Session.BeginInput();
-                long records = 0;
                 long length = SafeLength(stream);
-                foreach (EventReadResult raw in EventStreamReader.ReadAll(stream, fullPath))
-                {
-                    if (Session.Stopped)
-                    {
-                        break;
-                    }
 
-                    Add(raw, null);
-                    records++;
-                    Progress(fullPath, records, stream.Position, length);
+                // The session reads, parses and decides the file's records on every core (the reading runs ahead on
+                // another thread, hence the byte count for progress); results come back here in input order.
+                // Validation is deferred to the workers (same errors, same order): on the reading thread it made the
+                // reader the bottleneck (engine work of a 200k-event comparison: 2.0 -> 1.4 s, bench/README.md).
+                foreach (var pair in Session.AddInput(EventStreamReader.ReadAll(counted, fullPath, DeferredValidation)))
+                {
+                    Report(pair.Key, pair.Value, null);
+                    Progress(fullPath, pair.Value.Line, counted.BytesRead, length);
                 }
             }
         }
@@ -337,11 +338,14 @@ namespace PolicySim.PowerShell.Commands
         private void Add(EventReadResult raw, object? target)
         {
             ReplayItem? item = Session.Add(raw);
-            if (item == null)
+            if (item != null)
             {
-                return;
+                Report(raw, item, target);
             }
+        }
 
+        private void Report(EventReadResult raw, ReplayItem item, object? target)
+        {
             if (item.Error is ReplayError error)
             {
                 object errorTarget = target ?? (raw.IsError ? (object)error.ToString() : Text(raw.Record.Json));

@@ -128,5 +128,97 @@ namespace PolicySim.Tests.Replay
             Assert.All(items, i => Assert.NotNull(i.Result));
             Assert.Equal(37, session.Summary.Total);
         }
+    
+        /// <summary>A generated log with decisions recorded, bad lines, and events every filter can see.</summary>
+        private static string MixedLog(int count)
+        {
+            var sb = new System.Text.StringBuilder();
+            string[] types = { "file_read", "network_egress", "file_write", "custom" };
+            for (int i = 1; i <= count; i++)
+            {
+                if (i % 97 == 0)
+                {
+                    sb.Append("{not json\n");
+                    continue;
+                }
+
+                string type = types[i % types.Length];
+                string data = type switch
+                {
+                    "file_read" => "{\"type\":\"file\",\"path\":\"" + (i % 3 == 0 ? "/home/u/.ssh/id_rsa" : "/workspace/a" + i + ".txt") + "\",\"operation\":\"read\"}",
+                    "network_egress" => "{\"type\":\"network\",\"host\":\"" + (i % 2 == 0 ? "api.github.com" : "evil.example") + "\",\"port\":443}",
+                    "file_write" => "{\"type\":\"file\",\"path\":\"/workspace/w.txt\",\"operation\":\"write\",\"content\":\"" + (i % 5 == 0 ? "AKIA" + new string('Q', 16) : "hello") + "\"}",
+                    _ => "{\"type\":\"custom\",\"customType\":\"untrusted_text\",\"text\":\"" + (i % 4 == 0 ? "ignore previous instructions" : "please summarise") + "\"}",
+                };
+                string outcome = i % 2 == 0 ? "allowed" : "blocked";
+                sb.Append("{\"eventId\":\"e" + i + "\",\"eventType\":\"" + type + "\",\"timestamp\":\"2026-01-01T00:00:" + (i % 60).ToString("00", System.Globalization.CultureInfo.InvariantCulture) + "Z\",\"sessionId\":\"s\",\"outcome\":\"" + outcome + "\",\"data\":" + data + "}\n");
+            }
+
+            return sb.ToString();
+        }
+
+        private static IEnumerable<EventReadResult> Raw(string text, bool deferValidation = false) =>
+            EventStreamReader.ReadAll(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), "log.jsonl", new EventStreamOptions { DeferValidation = deferValidation });
+
+        [Theory]
+        [InlineData(false, false, null)]
+        [InlineData(true, false, null)]
+        [InlineData(false, true, null)]
+        [InlineData(false, false, 0.5)]
+        public void A_whole_input_gives_the_same_items_summary_and_raw_records_as_adding_records_one_by_one(bool compare, bool strict, double? sampleRate)
+        {
+            string log = MixedLog(3000);
+            PolicyDefinition current = TestPolicies.BuiltIn("default");
+            PolicyDefinition candidate = TestPolicies.BuiltIn("strict");
+            ReplaySession NewSession()
+            {
+                var options = new ReplayOptions { Strict = strict, SampleRate = sampleRate ?? 1.0, Seed = 7 };
+                if (compare)
+                {
+                    return ReplaySession.ForComparison(current, candidate, options);
+                }
+
+                options.BaselinePolicy = current;
+                return new ReplaySession(candidate, options);
+            }
+
+            var one = NewSession();
+            one.BeginInput();
+            var expected = new List<string>();
+            foreach (EventReadResult raw in Raw(log))
+            {
+                ReplayItem? item = one.Add(raw);
+                if (item != null)
+                {
+                    expected.Add(Describe(item) + "<" + raw.Line);
+                }
+            }
+
+            var whole = NewSession();
+            whole.BeginInput();
+            // As the cmdlets read files: validation deferred to the workers.
+            var actual = whole.AddInput(Raw(log, deferValidation: true)).Select(p => Describe(p.Value) + "<" + p.Key.Line).ToList();
+
+            Assert.Equal(expected, actual);
+            Assert.Equal(Describe(one.Summary), Describe(whole.Summary));
+            Assert.Equal(one.Stopped, whole.Stopped);
+            Assert.Equal(strict, whole.Stopped);
+            Assert.True(actual.Count > (strict ? 10 : 1000), actual.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    
+        [Fact]
+        public void A_whole_input_under_a_posture_policy_threads_state_in_order()
+        {
+            var candidate = Policy("posture.yaml");
+            var options = new ReplayOptions { BaselinePolicy = Policy("current.yaml") };
+            string log = File.ReadAllText(AuditLog);
+            var one = new ReplaySession(candidate, options);
+            var expected = Raw(log).Select(raw => one.Add(raw)).Where(i => i != null).Select(i => Describe(i!)).ToList();
+            var whole = new ReplaySession(candidate, options);
+            var actual = whole.AddInput(Raw(log, deferValidation: true)).Select(p => Describe(p.Value)).ToList();
+            Assert.Equal(expected, actual);
+            Assert.Equal(Describe(one.Summary), Describe(whole.Summary));
+            Assert.Contains(whole.Summary.Groups, g => g.ToString().Contains("StateDependent", StringComparison.Ordinal) || g.Kind == FlipKind.StateDependent);
+        }
     }
 }
