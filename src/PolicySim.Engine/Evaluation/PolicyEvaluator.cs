@@ -46,7 +46,7 @@ namespace PolicySim.Evaluation
 
         public EvaluationReport Evaluate(PolicyAction action)
         {
-            var results = new List<GuardResult>(2);
+            var results = new List<GuardResult>(4); // an action meets at most 4 guards: no regrowth
             if (RunStage(_fast, action, results))
             {
                 RunStage(_standard, action, results);

@@ -94,8 +94,10 @@ namespace PolicySim.Replay
             // look at each value once.
             string? lastField = null;
             bool lastUnknown = false;
-            foreach (GuardResult r in decision.Report.PerGuard)
+            IReadOnlyList<GuardResult> results = decision.Report.PerGuard;
+            for (int g = 0; g < results.Count; g++)
             {
+                GuardResult r = results[g]; // indexed: foreach over the interface boxed an enumerator per decision
                 bool any = false;
                 foreach (string field in FieldsRead(r.Guard, ev))
                 {

@@ -50,10 +50,17 @@ namespace PolicySim.Evaluation.Guards
                 case EgressDefaultAction.Allow:
                     return GuardResult.Allow(GuardName);
                 case EgressDefaultAction.Log:
-                    var details = Details.Create();
-                    details["host"] = host;
-                    details["port"] = (long)egress.Port;
-                    return GuardResult.Warn(GuardName, "Egress to " + host + " logged", details);
+                    return GuardResult.WarnLazy(
+                        GuardName,
+                        "Egress to " + host + " logged",
+                        () =>
+                        {
+                            var details = Details.Create();
+                            details["host"] = host;
+                            details["port"] = (long)egress.Port;
+                            return details;
+                        },
+                        null);
                 default:
                     return Blocked(egress, isDefault: true, null);
             }
@@ -61,12 +68,21 @@ namespace PolicySim.Evaluation.Guards
 
         private static GuardResult Blocked(NetworkEgressAction egress, bool isDefault, string? pattern)
         {
-            var details = Details.Create();
-            details["host"] = egress.Host;
-            details["is_default"] = isDefault;
-            details["matched_pattern"] = pattern;
-            details["port"] = (long)egress.Port;
-            return GuardResult.Block(GuardName, GuardSeverity.Error, "Egress to " + egress.Host + " blocked by policy", details, pattern);
+            // Details are built only if read (counting runs never read them).
+            return GuardResult.BlockLazy(
+                GuardName,
+                GuardSeverity.Error,
+                "Egress to " + egress.Host + " blocked by policy",
+                () =>
+                {
+                    var details = Details.Create();
+                    details["host"] = egress.Host;
+                    details["is_default"] = isDefault;
+                    details["matched_pattern"] = pattern;
+                    details["port"] = (long)egress.Port;
+                    return details;
+                },
+                pattern);
         }
     }
 }

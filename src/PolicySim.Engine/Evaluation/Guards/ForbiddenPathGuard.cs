@@ -39,10 +39,19 @@ namespace PolicySim.Evaluation.Guards
                 return GuardResult.Allow(GuardName);
             }
 
-            var details = Details.Create();
-            details["path"] = path;
-            details["reason"] = "matches_forbidden_pattern";
-            return GuardResult.Block(GuardName, GuardSeverity.Critical, "Access to forbidden path: " + path, details, _patterns[hit].Pattern);
+            // Details are built only if read (counting runs never read them).
+            return GuardResult.BlockLazy(
+                GuardName,
+                GuardSeverity.Critical,
+                "Access to forbidden path: " + path,
+                () =>
+                {
+                    var details = Details.Create();
+                    details["path"] = path;
+                    details["reason"] = "matches_forbidden_pattern";
+                    return details;
+                },
+                _patterns[hit].Pattern);
         }
     }
 }

@@ -54,10 +54,17 @@ namespace PolicySim.Evaluation.Guards
 
             if (_confirm.Contains(name))
             {
-                var details = Details.Create();
-                details["requires_confirmation"] = true;
-                details["tool"] = name;
-                return GuardResult.Warn(GuardName, "Tool '" + name + "' requires confirmation", details, name);
+                return GuardResult.WarnLazy(
+                    GuardName,
+                    "Tool '" + name + "' requires confirmation",
+                    () =>
+                    {
+                        var details = Details.Create();
+                        details["requires_confirmation"] = true;
+                        details["tool"] = name;
+                        return details;
+                    },
+                    name);
             }
 
             if (_allow.Count > 0)
@@ -70,10 +77,19 @@ namespace PolicySim.Evaluation.Guards
 
         private static GuardResult Blocked(string name, string? pattern)
         {
-            var details = Details.Create();
-            details["reason"] = "blocked_by_policy";
-            details["tool"] = name;
-            return GuardResult.Block(GuardName, GuardSeverity.Error, "Tool '" + name + "' is blocked by policy", details, pattern);
+            // Details are built only if read (counting runs never read them).
+            return GuardResult.BlockLazy(
+                GuardName,
+                GuardSeverity.Error,
+                "Tool '" + name + "' is blocked by policy",
+                () =>
+                {
+                    var details = Details.Create();
+                    details["reason"] = "blocked_by_policy";
+                    details["tool"] = name;
+                    return details;
+                },
+                pattern);
         }
     }
 }

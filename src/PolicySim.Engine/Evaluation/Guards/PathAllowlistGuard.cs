@@ -41,10 +41,19 @@ namespace PolicySim.Evaluation.Guards
                 return GuardResult.Allow(GuardName);
             }
 
-            var details = Details.Create();
-            details["path"] = path;
-            details["reason"] = "path_not_allowlisted";
-            return GuardResult.Block(GuardName, GuardSeverity.Error, "Path not in allowlist: " + path, details);
+            // Details are built only if read (counting runs never read them).
+            return GuardResult.BlockLazy(
+                GuardName,
+                GuardSeverity.Error,
+                "Path not in allowlist: " + path,
+                () =>
+                {
+                    var details = Details.Create();
+                    details["path"] = path;
+                    details["reason"] = "path_not_allowlisted";
+                    return details;
+                },
+                null);
         }
     }
 }
