@@ -80,7 +80,7 @@ namespace PolicySim.Evaluation
                 result.Latencies.Add(micros);
 
                 // Per-guard cost: each guard that handles the action, timed on its own.
-                PolicyAction action = PolicyEventMapper.Map(item.Decision!.Event).Action;
+                PolicyAction action = item.Decision!.Event.Mapped().Action;
                 string slowestGuard = string.Empty;
                 double slowestGuardMicros = -1;
                 foreach (IGuard g in guards)
@@ -90,6 +90,9 @@ namespace PolicySim.Evaluation
                         continue;
                     }
 
+                    // Timed cold: without what the decision above left in the per-thread text caches.
+                    Text.DetectorCache.Clear();
+                    Guards.TextPayload.Clear();
                     long gs = Stopwatch.GetTimestamp();
                     g.Evaluate(action);
                     double gm = (Stopwatch.GetTimestamp() - gs) * tickToMicros;

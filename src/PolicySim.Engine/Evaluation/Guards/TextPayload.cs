@@ -47,6 +47,9 @@ namespace PolicySim.Evaluation.Guards
             return TryRead(action.Payload, out text, out source, out error);
         }
 
+        /// <summary>Forgets the event read last on this thread (for timing one guard alone).</summary>
+        public static void Clear() => t_origin = null;
+
         /// <summary>The <c>text</c> of a custom event when it is a string (decoded once per event and thread), else null.</summary>
         public static string? TextOf(Events.PolicyEvent origin)
         {

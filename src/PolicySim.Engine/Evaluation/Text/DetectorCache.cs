@@ -79,6 +79,16 @@ namespace PolicySim.Evaluation.Text
             t_jailbreakOptions = options;
         }
 
+        /// <summary>Forgets this thread's last text, so the next analysis does all its work (for timing one guard alone).</summary>
+        internal static void Clear()
+        {
+            t_text = null;
+            t_scan = null;
+            t_promptReport = null;
+            t_jailbreakReport = null;
+            t_jailbreakOptions = null;
+        }
+
         private static bool SameText(string? a, string b) => ReferenceEquals(a, b) || string.Equals(a, b, StringComparison.Ordinal);
     }
 }

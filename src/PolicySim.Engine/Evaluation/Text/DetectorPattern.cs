@@ -50,6 +50,7 @@ namespace PolicySim.Evaluation.Text
 
         private readonly string _rustPattern;
         private readonly RequiredLiterals _literals;
+        private readonly AsciiPhrasePattern? _ascii;
         private readonly Regex _native;
         private readonly Regex _nativePairs;
         private Regex? _rewritten;
@@ -75,6 +76,7 @@ namespace PolicySim.Evaluation.Text
             _rustPattern = "(?is)" + rustPattern;
             Validate(rustPattern);
             _literals = RequiredLiterals.FromPattern(rustPattern);
+            _ascii = AsciiPhrasePattern.TryCreate(rustPattern);
             _native = new Regex(rustPattern, NativeOptions, MatchTimeout);
             _nativePairs = new Regex(rustPattern.Replace(".{0,", AnyCodePoint + "{0,"), NativeOptions, MatchTimeout);
         }
@@ -130,6 +132,20 @@ namespace PolicySim.Evaluation.Text
         /// <param name="text">Canonical text with its literal memo.</param>
         /// <returns>False when the pattern certainly does not match.</returns>
         internal bool MayMatch(ScanText text) => _literals.MayMatch(text);
+
+        /// <summary>
+        /// Tests the pattern against a scanned text: ASCII text (the usual case) by the regex-free
+        /// <see cref="AsciiPhrasePattern"/>, anything else by the regex form its <see cref="TextKind"/> needs.
+        /// </summary>
+        /// <param name="text">Canonical text with its scan memo.</param>
+        /// <returns>Whether the signal fires.</returns>
+        internal bool IsMatch(ScanText text) =>
+            _ascii != null && text.IsAscii ? _ascii.IsMatch(text.Text) : IsMatch(text.Text, text.Kind);
+
+        /// <summary>Tests the ASCII matcher alone (for equivalence tests); null when the pattern has no ASCII matcher.</summary>
+        /// <param name="asciiText">ASCII text.</param>
+        /// <returns>Whether the signal fires, or null.</returns>
+        internal bool? IsMatchAscii(string asciiText) => _ascii?.IsMatch(asciiText);
 
         /// <summary>Tests the pattern when the caller already classified the text.</summary>
         /// <param name="text">Canonical text.</param>

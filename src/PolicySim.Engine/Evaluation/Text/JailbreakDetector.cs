@@ -68,7 +68,7 @@ namespace PolicySim.Evaluation.Text
             float hsum = 0f;
             for (int i = 0; i < Heuristics.Length; i++)
             {
-                if (Heuristics[i].Pattern.MayMatch(scan) && Heuristics[i].Pattern.IsMatch(t, scan.Kind))
+                if (Heuristics[i].Pattern.MayMatch(scan) && Heuristics[i].Pattern.IsMatch(scan))
                 {
                     fired[i] = true;
                     signals.Add(Heuristics[i].Id);

@@ -92,7 +92,7 @@ namespace PolicySim.Evaluation.Text
             bool critical = false;
             foreach (Signal signal in Signals)
             {
-                if (signal.Pattern.MayMatch(scan) && signal.Pattern.IsMatch(canonical.Text, scan.Kind))
+                if (signal.Pattern.MayMatch(scan) && signal.Pattern.IsMatch(scan))
                 {
                     fired.Add(signal.Id);
                     score += signal.Weight;

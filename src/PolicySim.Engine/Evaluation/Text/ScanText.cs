@@ -12,6 +12,7 @@ namespace PolicySim.Evaluation.Text
         // Per literal id: 0 not yet looked for, 1 absent, 2 present.
         private byte[] _literalState = Array.Empty<byte>();
         private DetectorPattern.TextKind? _kind;
+        private bool? _ascii;
 
         /// <summary>Initializes a new instance of the <see cref="ScanText"/> class.</summary>
         /// <param name="canonical">The canonicalized text.</param>
@@ -28,6 +29,9 @@ namespace PolicySim.Evaluation.Text
 
         /// <summary>Gets how the text relates to the .NET/Rust semantic differences (classified on first use).</summary>
         internal DetectorPattern.TextKind Kind => _kind ??= DetectorPattern.Classify(Canonical.Text);
+
+        /// <summary>Gets whether the canonical text is all ASCII (checked on first use).</summary>
+        internal bool IsAscii => _ascii ??= AllAscii(Canonical.Text);
 
         /// <summary>Whether literal <paramref name="id"/> occurs in the text (ordinal), looked up once.</summary>
         /// <param name="id">The literal id.</param>
@@ -50,6 +54,23 @@ namespace PolicySim.Evaluation.Text
             }
 
             return state == 2;
+        }
+
+        private static bool AllAscii(string text)
+        {
+#if NET8_0_OR_GREATER
+            return System.Text.Ascii.IsValid(text);
+#else
+            foreach (char c in text)
+            {
+                if (c >= 0x80)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+#endif
         }
     }
 }
