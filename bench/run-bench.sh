@@ -7,10 +7,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 dir=${BENCH_DIR:-/tmp/policysim-bench}
 mkdir -p "$dir"
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
-dotnet build -c Release "$here/../src/PolicySim.Cli" >/dev/null
+# The CLI as users install it: `dotnet publish` (ReadyToRun for this machine, see docs/cli.md).
+dotnet publish -c Release "$here/../src/PolicySim.Cli" -o "$dir/cli" >/dev/null
 dotnet build -c Release "$here/PolicySim.Benchmarks" >/dev/null
-cli="dotnet $here/../src/PolicySim.Cli/bin/Release/net10.0/policysim.dll"
-tok="dotnet $here/PolicySim.Benchmarks/bin/Release/net10.0/PolicySim.Benchmarks.dll tokenize"
+cli="$dir/cli/policysim"
+bench="dotnet $here/PolicySim.Benchmarks/bin/Release/net10.0/PolicySim.Benchmarks.dll"
+tok="$bench tokenize"
 measure() { # name events cmd...
   local name=$1 n=$2; shift 2
   /usr/bin/time -v "$@" >/dev/null 2>"$dir/time.txt" || true
@@ -26,8 +28,11 @@ for n in "${sizes[@]}"; do
   measure "tokenize-only" "$n" $tok "$f"
   measure "simulate default --jsonl" "$n" $cli simulate default "$f" --jsonl
   measure "simulate default (summary)" "$n" $cli simulate default "$f"
+  measure "compare default strict --summary" "$n" $cli compare default strict "$f" --format json --summary
   measure "compare default strict --format jsonl" "$n" $cli compare default strict "$f" --format jsonl
   measure "compare default strict (text)" "$n" $cli compare default strict "$f"
   measure "replay strict --baseline default" "$n" $cli replay strict "$f" --baseline-policy default --format jsonl
   measure "simulate (POLICYSIM_THREADS=1)" "$n" env POLICYSIM_THREADS=1 $cli simulate default "$f"
+  # The engine work of Compare-PolicyDecision -Path (everything but PowerShell's WriteObject), with the CLI's runtime settings.
+  measure "cmdlet engine (session, -Path)" "$n" env DOTNET_TieredPGO=0 DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=400 DOTNET_gcServer=1 $bench session default strict "$f"
 done
