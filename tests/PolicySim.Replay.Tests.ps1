@@ -180,6 +180,21 @@ Describe 'Invoke-PolicyReplay' {
         $replayErrors[0].ToString() | Should -BeLike 'pipeline:2: *'
     }
 
+    It 'replays a file with -Path on every core: order, bad lines and counts as from the pipeline' {
+        $lines = @(Get-Content -LiteralPath $auditLog)
+        $bad = '{"eventId": "broken", '
+        $file = Join-Path $TestDrive 'with-bad-line.jsonl'
+        Set-Content -LiteralPath $file -Value (@($lines[0], $bad) + $lines[1..35]) -Encoding Ascii
+        $fromPath = @(Invoke-PolicyReplay -Policy $candidate -Path $file -BaselinePolicy $current -ErrorAction SilentlyContinue -ErrorVariable pathErrors)
+        $fromPipeline = @(Get-Content -LiteralPath $file | Invoke-PolicyReplay -Policy $candidate -BaselinePolicy $current -ErrorAction SilentlyContinue)
+        $fromPath.Count | Should -Be 36
+        @($fromPath | ForEach-Object { "$($_.EventId) $($_.Flip) $($_.Line)" }) | Should -Be @($fromPipeline | ForEach-Object { "$($_.EventId) $($_.Flip) $($_.Line)" })
+        $pathErrors.Count | Should -Be 1
+        $pathErrors[0].FullyQualifiedErrorId | Should -Be "PolicySim.Replay.InvalidJson,$replayId"
+        $pathErrors[0].ToString() | Should -BeLike "*with-bad-line.jsonl:2: *"
+        $pathErrors[0].TargetObject | Should -Be $bad
+    }
+
     It 'reports an unclosed array at the end of the pipeline' {
         $text = @('[', '  {"eventId": "a", "eventType": "file_read", "timestamp": "2026-11-02T09:00:00Z", "outcome": "allowed", "data": {"type": "file", "path": "/workspace/a"}},')
         $results = @($text | Invoke-PolicyReplay -Policy $candidate -ErrorAction SilentlyContinue -ErrorVariable replayErrors)
