@@ -128,5 +128,62 @@ namespace PolicySim.Tests.Text
             Assert.Equal(2, stats.LongestSymbolRun);
             Assert.Equal(6f / 10f, stats.PunctuationRatio);
         }
+    
+        /// <summary>The statistics as spec §3.8 step 3 states them, one code point at a time (the reference for Measure).</summary>
+        private static JailbreakDetector.Statistics MeasureByCodePoint(string text)
+        {
+            int nonSpace = 0, punctuation = 0, run = 0, longestRun = 0, asciiCounted = 0;
+            var counts = new int[128];
+            for (int i = 0; i < text.Length; i++)
+            {
+                int cp = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? char.ConvertToUtf32(text[i], text[++i]) : text[i];
+                if (cp < 128 && cp != ' ' && cp != '\t' && cp != '\n' && cp != '\f' && cp != '\r')
+                {
+                    counts[cp]++;
+                    asciiCounted++;
+                }
+
+                if (PolicySim.Evaluation.Matching.UnicodeData.IsWhiteSpace(cp))
+                {
+                    run = 0;
+                    continue;
+                }
+
+                nonSpace++;
+                if (PolicySim.Evaluation.Matching.UnicodeData.IsAlphanumeric(cp))
+                {
+                    run = 0;
+                }
+                else
+                {
+                    punctuation++;
+                    longestRun = Math.Max(longestRun, ++run);
+                }
+            }
+
+            float entropy = 0f;
+            for (int b = 0; b < 128 && asciiCounted > 0; b++)
+            {
+                if (counts[b] > 0)
+                {
+                    float p = counts[b] / (float)asciiCounted;
+                    entropy -= p * MathF.Log2(p);
+                }
+            }
+
+            return new JailbreakDetector.Statistics(nonSpace == 0 ? 0f : (float)punctuation / nonSpace, entropy, longestRun);
+        }
+
+        [Fact]
+        public void Measure_agrees_with_a_code_point_by_code_point_count()
+        {
+            string[] pieces = { "word", " ", "\t", "\u000b", "\n", "!!", "#", "\u0001", "\u00A0", "\u00E9", "\u2003", "\U0001F600", "\U0001D41A", "_", "9", "\u0085", "--" };
+            var random = new Random(5);
+            for (int n = 0; n < 3000; n++)
+            {
+                string text = string.Concat(Enumerable.Range(0, random.Next(0, 20)).Select(_ => pieces[random.Next(pieces.Length)]));
+                Assert.Equal(MeasureByCodePoint(text), JailbreakDetector.Measure(text));
+            }
+        }
     }
 }

@@ -167,5 +167,24 @@ namespace PolicySim.Tests.Text
             Assert.Equal(string.Empty, c.Text);
             Assert.True(c.WhitespaceCollapsed);
         }
+    
+        [Fact]
+        public void Ascii_shortcuts_agree_with_the_general_path()
+        {
+            // The ASCII loop and its already-canonical shortcut must give what the general (NFKC) path gives.
+            string[] pieces = { "word", "Word", " ", "  ", "\t", "\n", "\u000b", "\u0001", "x", "A", "z9_", "-", " end", "start " };
+            var random = new Random(99);
+            for (int n = 0; n < 3000; n++)
+            {
+                string text = string.Concat(Enumerable.Range(0, random.Next(0, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
+                int budget = random.Next(4) == 0 ? random.Next(0, 20) : 200_000;
+                Assert.Equal(TextCanonicalizer.CanonicalizeGeneral(text, budget), TextCanonicalizer.Canonicalize(text, budget));
+            }
+
+            string prose = "the quick brown fox jumps over the lazy dog";
+            CanonicalText same = TextCanonicalizer.Canonicalize(prose, 200_000);
+            Assert.Same(prose, same.Text);
+            Assert.False(same.CasefoldChanged || same.WhitespaceCollapsed || same.Truncated);
+        }
     }
 }

@@ -17,6 +17,9 @@ namespace PolicySim.Evaluation.Text
     {
         private const float StatWeight = 0.2f;
 
+        // ASCII characters that are neither White_Space nor alphanumeric (they extend a symbol run).
+        private static readonly bool[] AsciiSymbol = CreateAsciiSymbol();
+
         private static readonly Heuristic[] Heuristics =
         {
             new Heuristic(
@@ -166,44 +169,30 @@ namespace PolicySim.Evaluation.Text
             for (int i = 0; i < text.Length; i++)
             {
                 int cp = text[i];
-                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    cp = char.ConvertToUtf32(text[i], text[i + 1]);
-                    i++;
-                }
-
                 if (cp < 128)
                 {
-                    // ASCII: White_Space is TAB..CR and space, alphanumeric is [0-9A-Za-z] (no table lookups).
-                    bool space = cp == ' ' || (cp >= '\t' && cp <= '\r');
-                    if (cp != ' ' && cp != '\t' && cp != '\n' && cp != '\f' && cp != '\r')
+                    // ASCII: count it (totals are taken from the counts below) and track the symbol run.
+                    counts[cp]++;
+                    if (AsciiSymbol[cp])
                     {
-                        counts[cp]++;
-                        asciiCounted++;
-                    }
-
-                    if (space)
-                    {
-                        run = 0;
-                        continue;
-                    }
-
-                    nonSpace++;
-                    if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
-                    {
-                        run = 0;
-                    }
-                    else
-                    {
-                        punctuation++;
                         run++;
                         if (run > longestRun)
                         {
                             longestRun = run;
                         }
                     }
+                    else
+                    {
+                        run = 0;
+                    }
 
                     continue;
+                }
+
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    cp = char.ConvertToUtf32(text[i], text[i + 1]);
+                    i++;
                 }
 
                 if (UnicodeData.IsWhiteSpace(cp))
@@ -228,6 +217,35 @@ namespace PolicySim.Evaluation.Text
                 }
             }
 
+            // ASCII totals: White_Space (TAB..CR, space) is neither counted as non-space nor punctuation; the entropy
+            // counts leave out space, TAB, LF, FF and CR (not VT), as Rust's is_ascii_whitespace does.
+            for (int c = 0; c < 128; c++)
+            {
+                int n = counts[c];
+                if (n == 0)
+                {
+                    continue;
+                }
+
+                if (c != ' ' && (c < '\t' || c > '\r'))
+                {
+                    nonSpace += n;
+                    if (AsciiSymbol[c])
+                    {
+                        punctuation += n;
+                    }
+                }
+
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r')
+                {
+                    counts[c] = 0;
+                }
+                else
+                {
+                    asciiCounted += n;
+                }
+            }
+
             float ratio = nonSpace == 0 ? 0f : (float)punctuation / nonSpace;
             float entropy = 0f;
             if (asciiCounted > 0)
@@ -248,6 +266,19 @@ namespace PolicySim.Evaluation.Text
             }
 
             return new Statistics(ratio, entropy, longestRun);
+        }
+
+        private static bool[] CreateAsciiSymbol()
+        {
+            var table = new bool[128];
+            for (int c = 0; c < 128; c++)
+            {
+                bool space = c == ' ' || (c >= '\t' && c <= '\r');
+                bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+                table[c] = !space && !alnum;
+            }
+
+            return table;
         }
 
         private static float Log2(float x)

@@ -28,6 +28,19 @@ namespace PolicySim.Evaluation.Text
         internal static CanonicalText CanonicalizeAscii(string text, int maxBytes)
         {
             int budget = maxBytes < 0 ? 0 : maxBytes;
+#if NET8_0_OR_GREATER
+            // Already canonical (lower case, single spaces only, none at the ends, within the budget): the common case
+            // of plain prose, answered by vectorized searches instead of the character loop below.
+            if (text.Length <= budget && text.Length > 0 && text[0] != ' ' && text[text.Length - 1] != ' ')
+            {
+                ReadOnlySpan<char> span = text.AsSpan();
+                if (span.IndexOfAnyInRange('A', 'Z') < 0 && span.IndexOfAnyInRange('\t', '\r') < 0 && span.IndexOf("  ".AsSpan()) < 0)
+                {
+                    return new CanonicalText(text, text.Length, false, false, false, 0, false, text.Length);
+                }
+            }
+
+#endif
             bool truncated = text.Length > budget;
             int length = truncated ? budget : text.Length;
             char[] buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(length, 1));
