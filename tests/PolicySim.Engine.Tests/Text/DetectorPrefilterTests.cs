@@ -131,10 +131,12 @@ namespace PolicySim.Tests.Text
             {
                 int count = random.Next(1, 16);
                 string text = string.Concat(Enumerable.Range(0, count).Select(_ => ascii[random.Next(ascii.Length)] + (random.Next(10) < 6 ? " " : string.Empty)));
+                ScanText scan = Scan(text); // one memo shared by all patterns, as in a detector run
                 foreach (DetectorPattern pattern in AllPatterns)
                 {
                     bool native = pattern.IsMatch(text, DetectorPattern.TextKind.Simple);
                     Assert.True(native == pattern.IsMatchAscii(text), $"ascii matcher disagrees on \"{text}\"");
+                    Assert.True(native == (pattern.MayMatch(scan) && pattern.IsMatch(scan)), $"prefilter + memo disagree on \"{text}\"");
                     matched += native ? 1 : 0;
                 }
             }

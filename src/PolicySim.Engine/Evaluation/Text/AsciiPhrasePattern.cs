@@ -14,7 +14,8 @@ namespace PolicySim.Evaluation.Text
     internal sealed class AsciiPhrasePattern
     {
         // branches → items; a group is a list of phrases, a phrase a list of pieces (literal text, or null for \s+);
-        // gaps[i] is the gap allowed after group i.
+        // gaps[i] is the gap allowed after group i. Each phrase's first piece is also a registered required literal
+        // (RequiredLiterals), so the scan memo tells which phrases occur at all before any search.
         private readonly Branch[] _branches;
 
         private AsciiPhrasePattern(Branch[] branches)
@@ -74,7 +75,17 @@ namespace PolicySim.Evaluation.Text
                     return null;
                 }
 
-                branches.Add(new Branch(groups.ToArray(), gaps.ToArray()));
+                var ids = new int[groups.Count][];
+                for (int g = 0; g < groups.Count; g++)
+                {
+                    ids[g] = new int[groups[g].Length];
+                    for (int p = 0; p < groups[g].Length; p++)
+                    {
+                        ids[g][p] = RequiredLiterals.Register(groups[g][p][0]);
+                    }
+                }
+
+                branches.Add(new Branch(groups.ToArray(), gaps.ToArray(), ids));
             }
 
             return new AsciiPhrasePattern(branches.ToArray());
@@ -83,11 +94,18 @@ namespace PolicySim.Evaluation.Text
         /// <summary>Whether the pattern matches <paramref name="text"/>, which must be ASCII.</summary>
         /// <param name="text">ASCII canonical text.</param>
         /// <returns>Whether the signal fires.</returns>
-        internal bool IsMatch(string text)
+        internal bool IsMatch(string text) => IsMatch(text, null);
+
+        /// <summary>Whether the pattern matches the scanned text, which must be ASCII; phrases the memo knows absent are skipped.</summary>
+        /// <param name="scan">ASCII canonical text with its literal memo.</param>
+        /// <returns>Whether the signal fires.</returns>
+        internal bool IsMatch(ScanText scan) => IsMatch(scan.Text, scan);
+
+        private bool IsMatch(string text, ScanText? scan)
         {
             foreach (Branch branch in _branches)
             {
-                if (Matches(text, branch))
+                if (Matches(text, branch, scan))
                 {
                     return true;
                 }
@@ -96,16 +114,24 @@ namespace PolicySim.Evaluation.Text
             return false;
         }
 
-        private static bool Matches(string text, Branch branch)
+        private static bool Matches(string text, Branch branch, ScanText? scan)
         {
+            string[] literals = RequiredLiterals.Literals;
             // Ends of the chains that got through the groups so far (any order, duplicates harmless).
             List<int>? ends = null;
             for (int g = 0; g < branch.Groups.Length; g++)
             {
                 var next = new List<int>();
-                foreach (string[] phrase in branch.Groups[g])
+                string[][] phrases = branch.Groups[g];
+                for (int p = 0; p < phrases.Length; p++)
                 {
+                    string[] phrase = phrases[p];
                     string first = phrase[0];
+                    if (scan != null && !scan.LiteralPresent(branch.LiteralIds[g][p], literals))
+                    {
+                        continue;
+                    }
+
                     int from = 0;
                     while (from <= text.Length - first.Length)
                     {
@@ -297,11 +323,15 @@ namespace PolicySim.Evaluation.Text
 
         private sealed class Branch
         {
-            public Branch(string[][][] groups, int[] gaps)
+            public Branch(string[][][] groups, int[] gaps, int[][] literalIds)
             {
                 Groups = groups;
                 Gaps = gaps;
+                LiteralIds = literalIds;
             }
+
+            /// <summary>Gets, per group and phrase, the registered id of the phrase's first piece.</summary>
+            public int[][] LiteralIds { get; }
 
             public string[][][] Groups { get; }
 

@@ -140,7 +140,7 @@ namespace PolicySim.Evaluation.Text
         /// <param name="text">Canonical text with its scan memo.</param>
         /// <returns>Whether the signal fires.</returns>
         internal bool IsMatch(ScanText text) =>
-            _ascii != null && text.IsAscii ? _ascii.IsMatch(text.Text) : IsMatch(text.Text, text.Kind);
+            _ascii != null && text.IsAscii ? _ascii.IsMatch(text) : IsMatch(text.Text, text.Kind);
 
         /// <summary>Tests the ASCII matcher alone (for equivalence tests); null when the pattern has no ASCII matcher.</summary>
         /// <param name="asciiText">ASCII text.</param>

@@ -26,6 +26,9 @@ namespace PolicySim.Evaluation.Text
         /// <summary>Gets the number of literals registered by all patterns so far.</summary>
         internal static int Count => Volatile.Read(ref s_literals).Length;
 
+        /// <summary>Gets the registered literals, indexed by id.</summary>
+        internal static string[] Literals => Volatile.Read(ref s_literals);
+
         /// <summary>Extracts the required literals of a pattern body of the shape <see cref="DetectorPattern"/> accepts.</summary>
         /// <param name="pattern">Rust pattern body without the <c>(?is)</c> prefix.</param>
         /// <returns>The literal requirements.</returns>
@@ -151,7 +154,8 @@ namespace PolicySim.Evaluation.Text
             return minimal.ToArray();
         }
 
-        private static int Register(string literal)
+        /// <summary>The id of <paramref name="literal"/> in the shared registry (added when new).</summary>
+        internal static int Register(string literal)
         {
             lock (Gate)
             {
