@@ -165,6 +165,24 @@ namespace PolicySim.Evaluation
 
         /// <summary>Gets the parameters.</summary>
         public JsonElement Parameters { get; }
+
+        /// <summary>Gets the UTF-8 size of the parameters as compact JSON, computed once (both policies of a comparison ask).</summary>
+        internal long ParametersSize
+        {
+            get
+            {
+                long size = System.Threading.Interlocked.Read(ref _parametersSize);
+                if (size < 0)
+                {
+                    size = Serialization.SerdeJsonWriter.CompactUtf8Size(Parameters);
+                    System.Threading.Interlocked.Exchange(ref _parametersSize, size);
+                }
+
+                return size;
+            }
+        }
+
+        private long _parametersSize = -1;
     }
 
     /// <summary>Applying the unified diff <see cref="Diff"/> to <see cref="Path"/>.</summary>

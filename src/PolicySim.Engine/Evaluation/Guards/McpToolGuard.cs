@@ -35,7 +35,7 @@ namespace PolicySim.Evaluation.Guards
         public GuardResult Evaluate(PolicyAction action)
         {
             var tool = (McpToolAction)action;
-            long size = SerdeJsonWriter.CompactUtf8Size(tool.Parameters);
+            long size = tool.ParametersSize;
             if (size > _maxArgsSize)
             {
                 return GuardResult.Block(
