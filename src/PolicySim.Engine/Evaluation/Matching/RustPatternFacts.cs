@@ -116,25 +116,8 @@ namespace PolicySim.Evaluation.Matching
                 return text.AsSpan().IndexOf(prefix.AsSpan()) >= 0;
             }
 
-            isAscii ??= IsAscii(text);
+            isAscii ??= Text.TextCanonicalizer.IsAscii(text);
             return !isAscii.Value || text.AsSpan().IndexOf(prefix.AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0;
-        }
-
-        private static bool IsAscii(string text)
-        {
-#if NET8_0_OR_GREATER
-            return System.Text.Ascii.IsValid(text);
-#else
-            foreach (char c in text)
-            {
-                if (c >= 0x80)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-#endif
         }
 
         private static bool IsPlainLiteral(char c) =>

@@ -29,7 +29,7 @@ namespace PolicySim.Evaluation.Text
         internal static AsciiPhrasePattern? TryCreate(string pattern)
         {
             var branches = new List<Branch>();
-            foreach (string body in SplitTopLevel(pattern))
+            foreach (string body in RequiredLiterals.SplitTopLevel(pattern))
             {
                 var groups = new List<string[][]>();
                 var gaps = new List<int>();
@@ -291,35 +291,6 @@ namespace PolicySim.Evaluation.Text
 
         // \s on ASCII in both engines: TAB, LF, VT, FF, CR, space.
         private static bool IsSpace(char c) => c == ' ' || (c >= '\t' && c <= '\r');
-
-        private static IEnumerable<string> SplitTopLevel(string pattern)
-        {
-            int depth = 0;
-            int start = 0;
-            for (int i = 0; i < pattern.Length; i++)
-            {
-                char c = pattern[i];
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '(')
-                {
-                    depth++;
-                }
-                else if (c == ')')
-                {
-                    depth--;
-                }
-                else if (c == '|' && depth == 0)
-                {
-                    yield return pattern.Substring(start, i - start);
-                    start = i + 1;
-                }
-            }
-
-            yield return pattern.Substring(start);
-        }
 
         private sealed class Branch
         {

@@ -173,7 +173,10 @@ namespace PolicySim.Evaluation.Text
             }
         }
 
-        private static IEnumerable<string> SplitTopLevel(string pattern)
+        /// <summary>Splits a pattern body at its top-level <c>|</c> (outside groups; escapes skipped).</summary>
+        /// <param name="pattern">The pattern body.</param>
+        /// <returns>The top-level alternatives.</returns>
+        internal static IEnumerable<string> SplitTopLevel(string pattern)
         {
             int depth = 0;
             int start = 0;

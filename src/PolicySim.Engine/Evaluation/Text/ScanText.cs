@@ -31,7 +31,7 @@ namespace PolicySim.Evaluation.Text
         internal DetectorPattern.TextKind Kind => _kind ??= DetectorPattern.Classify(Canonical.Text);
 
         /// <summary>Gets whether the canonical text is all ASCII (checked on first use).</summary>
-        internal bool IsAscii => _ascii ??= AllAscii(Canonical.Text);
+        internal bool IsAscii => _ascii ??= TextCanonicalizer.IsAscii(Canonical.Text);
 
         /// <summary>Whether literal <paramref name="id"/> occurs in the text (ordinal), looked up once.</summary>
         /// <param name="id">The literal id.</param>
@@ -54,23 +54,6 @@ namespace PolicySim.Evaluation.Text
             }
 
             return state == 2;
-        }
-
-        private static bool AllAscii(string text)
-        {
-#if NET8_0_OR_GREATER
-            return System.Text.Ascii.IsValid(text);
-#else
-            foreach (char c in text)
-            {
-                if (c >= 0x80)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-#endif
         }
     }
 }

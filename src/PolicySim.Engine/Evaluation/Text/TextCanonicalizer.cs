@@ -295,8 +295,14 @@ namespace PolicySim.Evaluation.Text
             return 3;
         }
 
-        private static bool IsAscii(string s)
+        /// <summary>Whether every character of <paramref name="s"/> is ASCII (vectorized where the runtime has it).</summary>
+        /// <param name="s">The text.</param>
+        /// <returns>True for all-ASCII text.</returns>
+        internal static bool IsAscii(string s)
         {
+#if NET8_0_OR_GREATER
+            return System.Text.Ascii.IsValid(s);
+#else
             foreach (char c in s)
             {
                 if (c >= 0x80)
@@ -306,6 +312,7 @@ namespace PolicySim.Evaluation.Text
             }
 
             return true;
+#endif
         }
 
         private static void FlushSpace(StringBuilder sb, ref bool pendingSpace)
