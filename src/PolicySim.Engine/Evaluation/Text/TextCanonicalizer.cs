@@ -34,9 +34,16 @@ namespace PolicySim.Evaluation.Text
             if (text.Length <= budget && text.Length > 0 && text[0] != ' ' && text[text.Length - 1] != ' ')
             {
                 ReadOnlySpan<char> span = text.AsSpan();
-                if (span.IndexOfAnyInRange('A', 'Z') < 0 && span.IndexOfAnyInRange('\t', '\r') < 0 && span.IndexOf("  ".AsSpan()) < 0)
+                if (span.IndexOfAnyInRange('\t', '\r') < 0 && span.IndexOf("  ".AsSpan()) < 0)
                 {
-                    return new CanonicalText(text, text.Length, false, false, false, 0, false, text.Length);
+                    if (span.IndexOfAnyInRange('A', 'Z') < 0)
+                    {
+                        return new CanonicalText(text, text.Length, false, false, false, 0, false, text.Length);
+                    }
+
+                    // Only upper case to fold: one vectorized pass.
+                    string lowered = string.Create(text.Length, text, static (destination, source) => System.Text.Ascii.ToLower(source.AsSpan(), destination, out _));
+                    return new CanonicalText(lowered, text.Length, false, false, true, 0, false, text.Length);
                 }
             }
 
