@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -32,6 +33,17 @@ namespace PolicySim.Benchmarks
                 Time("canonicalize", texts, t => TextCanonicalizer.Canonicalize(t, 200_000));
                 var canon = texts.ConvertAll(t => TextCanonicalizer.Canonicalize(t, 200_000).Text);
                 Time("classify", canon, t => DetectorPattern.Classify(t));
+                var all = PromptInjectionDetector.Patterns.Concat(JailbreakDetector.Patterns).ToArray();
+                var canonical = texts.ConvertAll(t => TextCanonicalizer.Canonicalize(t, 200_000));
+                Time("prefilter(all)", canonical, c =>
+                {
+                    var scan = new ScanText(c);
+                    foreach (DetectorPattern p in all)
+                    {
+                        p.MayMatch(scan);
+                    }
+                });
+                Time("measure", canon, t => JailbreakDetector.Measure(t));
                 Time("injection", texts, t => PromptInjectionDetector.Analyze(t));
                 Time("jailbreak", texts, t => JailbreakDetector.Analyze(t));
             }
@@ -39,15 +51,15 @@ namespace PolicySim.Benchmarks
             return 0;
         }
 
-        private static void Time(string name, List<string> texts, Action<string> action)
+        private static void Time<T>(string name, List<T> texts, Action<T> action)
         {
             var sw = Stopwatch.StartNew();
-            foreach (string t in texts)
+            foreach (T t in texts)
             {
                 action(t);
             }
 
-            Console.Error.WriteLine($"{name,-13} {sw.Elapsed.TotalMilliseconds * 1000 / texts.Count,8:0.00} us/text");
+            Console.Error.WriteLine($"{name,-15} {sw.Elapsed.TotalMilliseconds * 1000 / texts.Count,8:0.00} us/text");
         }
     }
 }

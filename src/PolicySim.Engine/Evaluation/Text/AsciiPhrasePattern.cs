@@ -116,7 +116,7 @@ namespace PolicySim.Evaluation.Text
 
         private static bool Matches(string text, Branch branch, ScanText? scan)
         {
-            string[] literals = RequiredLiterals.Literals;
+            LiteralIndex? literals = scan != null ? RequiredLiterals.Index : null;
             // Ends of the chains that got through the groups so far (any order, duplicates harmless).
             List<int>? ends = null;
             for (int g = 0; g < branch.Groups.Length; g++)
@@ -127,7 +127,7 @@ namespace PolicySim.Evaluation.Text
                 {
                     string[] phrase = phrases[p];
                     string first = phrase[0];
-                    if (scan != null && !scan.LiteralPresent(branch.LiteralIds[g][p], literals))
+                    if (scan != null && !scan.LiteralPresent(branch.LiteralIds[g][p], literals!))
                     {
                         continue;
                     }

@@ -125,7 +125,8 @@ namespace PolicySim.Evaluation.Text
 
         /// <summary>
         /// Whether the pattern can match <paramref name="text"/> at all: some top-level alternative has, for each
-        /// of its <c>\b(…)\b</c> groups, one phrase's leading literal somewhere in the text. Every form of the
+        /// of its <c>\b(…)\b</c> groups, one phrase's leading literal where a phrase can start (see
+        /// <see cref="ScanText.LiteralPresent"/>). Every form of the
         /// regex matches those phrases literally (canonical text is already lower-cased), so a false answer is
         /// exact and the regex need not run; most texts contain none of the trigger words.
         /// </summary>

@@ -23,8 +23,27 @@ namespace PolicySim.Evaluation.Text
             _branches = branches;
         }
 
+        private static LiteralIndex? s_index;
+
         /// <summary>Gets the number of literals registered by all patterns so far.</summary>
         internal static int Count => Volatile.Read(ref s_literals).Length;
+
+        /// <summary>Gets the index of all registered literals by their first two characters (rebuilt when more register).</summary>
+        internal static LiteralIndex Index
+        {
+            get
+            {
+                string[] literals = Volatile.Read(ref s_literals);
+                LiteralIndex? index = Volatile.Read(ref s_index);
+                if (index == null || !ReferenceEquals(index.Literals, literals))
+                {
+                    index = new LiteralIndex(literals);
+                    Volatile.Write(ref s_index, index);
+                }
+
+                return index;
+            }
+        }
 
         /// <summary>Gets the registered literals, indexed by id.</summary>
         internal static string[] Literals => Volatile.Read(ref s_literals);
@@ -102,9 +121,10 @@ namespace PolicySim.Evaluation.Text
 
         private static bool AnyPresent(ScanText text, int[] group)
         {
+            LiteralIndex index = Index;
             foreach (int id in group)
             {
-                if (text.LiteralPresent(id, Volatile.Read(ref s_literals)))
+                if (text.LiteralPresent(id, index))
                 {
                     return true;
                 }
@@ -204,5 +224,57 @@ namespace PolicySim.Evaluation.Text
 
             yield return pattern.Substring(start);
         }
+    }
+
+    /// <summary>
+    /// All registered literals, indexed by their first two characters (first a–z, second ASCII): at a position where a
+    /// phrase can start, one table lookup names the (usually single) literal that can start there.
+    /// </summary>
+    internal sealed class LiteralIndex
+    {
+        private readonly int[]?[] _byPrefix = new int[]?[26 * 128];
+
+        /// <summary>Initializes a new instance of the <see cref="LiteralIndex"/> class.</summary>
+        /// <param name="literals">The literals, indexed by id.</param>
+        internal LiteralIndex(string[] literals)
+        {
+            Literals = literals;
+            var buckets = new Dictionary<int, List<int>>();
+            for (int id = 0; id < literals.Length; id++)
+            {
+                int key = Key(literals[id]);
+                if (key >= 0)
+                {
+                    if (!buckets.TryGetValue(key, out List<int>? ids))
+                    {
+                        buckets[key] = ids = new List<int>();
+                    }
+
+                    ids.Add(id);
+                }
+            }
+
+            foreach (var bucket in buckets)
+            {
+                _byPrefix[bucket.Key] = bucket.Value.ToArray();
+            }
+        }
+
+        /// <summary>Gets the literals, indexed by id.</summary>
+        internal string[] Literals { get; }
+
+        /// <summary>Whether literal <paramref name="id"/> is in the table (starts with a–z and an ASCII character).</summary>
+        /// <param name="id">The literal id.</param>
+        /// <returns>True when <see cref="At"/> finds it.</returns>
+        internal bool Indexed(int id) => Key(Literals[id]) >= 0;
+
+        /// <summary>The ids of the literals that start with the two characters <paramref name="first"/>, <paramref name="second"/>.</summary>
+        /// <param name="first">A character a–z.</param>
+        /// <param name="second">The next character.</param>
+        /// <returns>The ids, or null.</returns>
+        internal int[]? At(char first, char second) => second < 128 ? _byPrefix[((first - 'a') * 128) + second] : null;
+
+        private static int Key(string literal) =>
+            literal.Length >= 2 && literal[0] >= 'a' && literal[0] <= 'z' && literal[1] < 128 ? ((literal[0] - 'a') * 128) + literal[1] : -1;
     }
 }

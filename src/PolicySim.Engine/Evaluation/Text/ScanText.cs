@@ -9,8 +9,9 @@ namespace PolicySim.Evaluation.Text
     /// <remarks>Used by one thread at a time (the detectors' per-thread cache hands it out).</remarks>
     internal sealed class ScanText
     {
-        // Per literal id: 0 not yet looked for, 1 absent, 2 present.
+        // Per literal id of _index: 0 not yet looked for, 1 absent, 2 present.
         private byte[] _literalState = Array.Empty<byte>();
+        private LiteralIndex? _index;
         private DetectorPattern.TextKind? _kind;
         private bool? _ascii;
 
@@ -33,27 +34,73 @@ namespace PolicySim.Evaluation.Text
         /// <summary>Gets whether the canonical text is all ASCII (checked on first use).</summary>
         internal bool IsAscii => _ascii ??= TextCanonicalizer.IsAscii(Canonical.Text);
 
-        /// <summary>Whether literal <paramref name="id"/> occurs in the text (ordinal), looked up once.</summary>
+        /// <summary>
+        /// Whether literal <paramref name="id"/> occurs where a phrase can start: not right after an ASCII word character
+        /// (after one no engine sees a word boundary, and every phrase starts with a word character). The first question
+        /// answers every indexed literal in one pass over the text: at each such position one table lookup by the
+        /// next two characters; other literals are searched for when asked.
+        /// </summary>
         /// <param name="id">The literal id.</param>
-        /// <param name="literals">The registered literals, indexed by id.</param>
-        /// <returns>Whether the literal occurs.</returns>
-        internal bool LiteralPresent(int id, string[] literals)
+        /// <param name="index">The registered literals.</param>
+        /// <returns>Whether the literal occurs at a possible phrase start.</returns>
+        internal bool LiteralPresent(int id, LiteralIndex index)
         {
-            if (id >= _literalState.Length)
+            if (!ReferenceEquals(_index, index))
             {
-                var grown = new byte[literals.Length];
-                Array.Copy(_literalState, grown, _literalState.Length);
-                _literalState = grown;
+                ScanAll(index);
             }
 
             byte state = _literalState[id];
             if (state == 0)
             {
-                state = Canonical.Text.AsSpan().IndexOf(literals[id].AsSpan()) >= 0 ? (byte)2 : (byte)1;
+                state = Canonical.Text.AsSpan().IndexOf(index.Literals[id].AsSpan()) >= 0 ? (byte)2 : (byte)1;
                 _literalState[id] = state;
             }
 
             return state == 2;
+        }
+
+        private void ScanAll(LiteralIndex index)
+        {
+            string[] literals = index.Literals;
+            var state = new byte[literals.Length];
+            for (int id = 0; id < literals.Length; id++)
+            {
+                state[id] = index.Indexed(id) ? (byte)1 : (byte)0;
+            }
+
+            ReadOnlySpan<char> t = Canonical.Text.AsSpan();
+            bool previousIsWord = false;
+            for (int i = 0; i < t.Length - 1; i++)
+            {
+                char c = t[i];
+                if ((uint)(c - 'a') <= 'z' - 'a')
+                {
+                    if (!previousIsWord)
+                    {
+                        int[]? ids = index.At(c, t[i + 1]);
+                        if (ids != null)
+                        {
+                            ReadOnlySpan<char> rest = t.Slice(i);
+                            foreach (int id in ids)
+                            {
+                                if (state[id] != 2 && rest.StartsWith(literals[id].AsSpan()))
+                                {
+                                    state[id] = 2;
+                                }
+                            }
+                        }
+                    }
+
+                    previousIsWord = true;
+                    continue;
+                }
+
+                previousIsWord = (uint)(c - '0') <= 9 || c == '_' || (uint)(c - 'A') <= 'Z' - 'A';
+            }
+
+            _literalState = state;
+            _index = index;
         }
     }
 }
