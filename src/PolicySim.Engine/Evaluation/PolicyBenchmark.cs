@@ -80,7 +80,8 @@ namespace PolicySim.Evaluation
                 result.Latencies.Add(micros);
 
                 // Per-guard cost: each guard that handles the action, timed on its own.
-                PolicyAction action = item.Decision!.Event.Mapped().Action;
+                // A fresh mapping: the decision's action caches what its guards computed (e.g. the MCP parameter size).
+                PolicyAction action = PolicyEventMapper.Map(item.Decision!.Event).Action;
                 string slowestGuard = string.Empty;
                 double slowestGuardMicros = -1;
                 foreach (IGuard g in guards)
