@@ -190,20 +190,21 @@ namespace PolicySim.Tests.Replay
                 ReplayItem? item = one.Add(raw);
                 if (item != null)
                 {
-                    expected.Add(Describe(item) + "<" + raw.Line);
+                    expected.Add(Describe(item) + "<" + raw.Line + "/" + item.Error?.Kind);
                 }
             }
 
             var whole = NewSession();
             whole.BeginInput();
             // As the cmdlets read files: validation deferred to the workers.
-            var actual = whole.AddInput(Raw(log, deferValidation: true)).Select(p => Describe(p.Value) + "<" + p.Key.Line).ToList();
+            var actual = whole.AddInput(Raw(log, deferValidation: true)).Select(p => Describe(p.Value) + "<" + p.Key.Line + "/" + p.Value.Error?.Kind).ToList();
 
             Assert.Equal(expected, actual);
             Assert.Equal(Describe(one.Summary), Describe(whole.Summary));
             Assert.Equal(one.Stopped, whole.Stopped);
             Assert.Equal(strict, whole.Stopped);
             Assert.True(actual.Count > (strict ? 10 : 1000), actual.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Contains(actual, a => a.EndsWith("/" + ReplayErrorKind.InvalidJson, StringComparison.Ordinal));
         }
     
         [Fact]
