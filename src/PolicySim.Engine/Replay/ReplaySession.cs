@@ -193,6 +193,12 @@ namespace PolicySim.Replay
 
         private PolicyReplay.PreparedRecord[] Prepare(EventReadResult raw, RecordedDecisionFormat format)
         {
+            if (format == RecordedDecisionFormat.PolicyEvents)
+            {
+                // One read per record, without the general reader's iterator (what ReadIterator does for this format).
+                return new[] { PolicyReplay.Prepare(_candidate, RecordedDecisionReader.ReadPolicyEventRecord(raw), _options) };
+            }
+
             var prepared = new List<PolicyReplay.PreparedRecord>(1);
             foreach (RecordedDecisionReadResult read in RecordedDecisionReader.Read(new[] { raw }, format))
             {
