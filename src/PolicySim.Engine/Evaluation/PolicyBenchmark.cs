@@ -94,6 +94,7 @@ namespace PolicySim.Evaluation
                     // Timed cold: without what the decision above left in the per-thread text caches.
                     Text.DetectorCache.Clear();
                     Guards.TextPayload.Clear();
+                    Guards.GuardResultMemo.Clear();
                     long gs = Stopwatch.GetTimestamp();
                     g.Evaluate(action);
                     double gm = (Stopwatch.GetTimestamp() - gs) * tickToMicros;

@@ -65,7 +65,7 @@ namespace PolicySim.Evaluation
                     continue;
                 }
 
-                GuardResult r = guard.Evaluate(action);
+                GuardResult r = GuardResultMemo.Evaluate(guard, action);
                 results.Add(r);
                 if (_failFast && !r.Allowed)
                 {

@@ -1,3 +1,4 @@
+using System;
 using PolicySim.Evaluation.Matching;
 using PolicySim.Policies.Clawdstrike;
 
@@ -21,7 +22,10 @@ namespace PolicySim.Evaluation.Guards
             _allowSet = new DomainGlobSet(allow);
             _blockSet = new DomainGlobSet(block);
             _defaultAction = defaultAction;
+            ConfigKey = new GuardConfigKey(GuardName).Add(Array.ConvertAll(allow, g => g.Pattern)).Add(Array.ConvertAll(block, g => g.Pattern)).Add((long)defaultAction).ToString();
         }
+
+        public string ConfigKey { get; }
 
         public string Name => GuardName;
 

@@ -1,3 +1,4 @@
+using System;
 using PolicySim.Evaluation.Matching;
 
 namespace PolicySim.Evaluation.Guards
@@ -16,7 +17,10 @@ namespace PolicySim.Evaluation.Guards
             _patterns = patterns;
             _patternSet = new PathGlobSet(patterns);
             _exceptions = new PathGlobSet(exceptions);
+            ConfigKey = new GuardConfigKey(GuardName).Add(Array.ConvertAll(patterns, g => g.Pattern)).Add(Array.ConvertAll(exceptions, g => g.Pattern)).ToString();
         }
+
+        public string ConfigKey { get; }
 
         public string Name => GuardName;
 

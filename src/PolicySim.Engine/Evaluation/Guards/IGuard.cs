@@ -19,5 +19,11 @@ namespace PolicySim.Evaluation.Guards
         bool Handles(PolicyAction action);
 
         GuardResult Evaluate(PolicyAction action);
+
+        /// <summary>
+        /// Gets the guard's configuration key (<see cref="GuardConfigKey"/>): guards with equal keys decide every action
+        /// alike, so a comparison decides them once per event (<see cref="GuardResultMemo"/>).
+        /// </summary>
+        string ConfigKey { get; }
     }
 }

@@ -11,7 +11,18 @@ namespace PolicySim.Evaluation.Guards
 
         private readonly JailbreakDetectorOptions _options;
 
-        public JailbreakGuard(JailbreakDetectorOptions options) => _options = options;
+        public JailbreakGuard(JailbreakDetectorOptions options)
+        {
+            _options = options;
+            ConfigKey = new GuardConfigKey(GuardName)
+                .Add(options.BlockThreshold).Add(options.WarnThreshold).Add(options.MaxInputBytes)
+                .Add(options.HeuristicLayer).Add(options.StatisticalLayer).Add(options.MlLayer).Add(options.LlmJudgeLayer)
+                .Add(options.Bias).Add(options.WeightIgnorePolicy).Add(options.WeightDan).Add(options.WeightRoleChange)
+                .Add(options.WeightPromptExtraction).Add(options.WeightEncoded).Add(options.WeightPunctuation).Add(options.WeightSymbolRun)
+                .ToString();
+        }
+
+        public string ConfigKey { get; }
 
         public string Name => GuardName;
 

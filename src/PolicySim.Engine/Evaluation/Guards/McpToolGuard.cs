@@ -24,7 +24,10 @@ namespace PolicySim.Evaluation.Guards
             _confirm = new HashSet<string>(confirm, StringComparer.Ordinal);
             _defaultAction = defaultAction;
             _maxArgsSize = maxArgsSize;
+            ConfigKey = new GuardConfigKey(GuardName).AddSet(_allow).AddSet(_block).AddSet(_confirm).Add((long)defaultAction).Add(maxArgsSize).ToString();
         }
+
+        public string ConfigKey { get; }
 
         public string Name => GuardName;
 

@@ -39,9 +39,18 @@ namespace PolicySim.Evaluation.Guards
             _maxDeletions = maxDeletions;
             _requireBalance = requireBalance;
             _maxImbalanceRatio = maxImbalanceRatio;
+            var key = new GuardConfigKey(GuardName).Add(forbidden.Length);
+            foreach (var (source, regex) in forbidden)
+            {
+                key.Add(source).Add(regex.MatchTimeout.Ticks);
+            }
+
+            ConfigKey = key.Add(maxAdditions).Add(maxDeletions).Add(requireBalance).Add(maxImbalanceRatio).ToString();
         }
 
         public string Name => GuardName;
+
+        public string ConfigKey { get; }
 
         public GuardStage Stage => GuardStage.Standard;
 

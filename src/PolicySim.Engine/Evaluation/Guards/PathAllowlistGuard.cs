@@ -1,3 +1,4 @@
+using System;
 using PolicySim.Evaluation.Matching;
 
 namespace PolicySim.Evaluation.Guards
@@ -18,7 +19,10 @@ namespace PolicySim.Evaluation.Guards
 
             // An empty patch_allow falls back to file_write_allow.
             _patch = new PathGlobSet(patch.Length > 0 ? patch : fileWrite);
+            ConfigKey = new GuardConfigKey(GuardName).Add(Array.ConvertAll(fileAccess, g => g.Pattern)).Add(Array.ConvertAll(fileWrite, g => g.Pattern)).Add(Array.ConvertAll(patch, g => g.Pattern)).ToString();
         }
+
+        public string ConfigKey { get; }
 
         public string Name => GuardName;
 

@@ -18,7 +18,10 @@ namespace PolicySim.Evaluation.Guards
             _warnAtOrAbove = warnAtOrAbove;
             _blockAtOrAbove = blockAtOrAbove;
             _maxScanBytes = maxScanBytes;
+            ConfigKey = new GuardConfigKey(GuardName).Add((long)warnAtOrAbove).Add((long)blockAtOrAbove).Add(maxScanBytes).ToString();
         }
+
+        public string ConfigKey { get; }
 
         public string Name => GuardName;
 

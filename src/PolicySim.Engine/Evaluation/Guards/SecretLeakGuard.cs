@@ -22,9 +22,19 @@ namespace PolicySim.Evaluation.Guards
         {
             _patterns = patterns;
             _skipPaths = new PathGlobSet(skipPaths);
+            var key = new GuardConfigKey(GuardName).Add(patterns.Length);
+            foreach (SecretPattern p in patterns)
+            {
+                key.Add(p.Name).Add(p.Source).Add(p.Regex.MatchTimeout.Ticks).Add((long)p.Severity).Add(p.Description).Add(p.LuhnCheck).Add(p.MaskFirst).Add(p.MaskLast);
+            }
+
+            key.Add(Array.ConvertAll(skipPaths, g => g.Pattern)).Add((long)threshold).Add(redact);
             _threshold = threshold;
             _redact = redact;
+            ConfigKey = key.ToString();
         }
+
+        public string ConfigKey { get; }
 
         public string Name => GuardName;
 
