@@ -35,16 +35,34 @@ namespace PolicySim.Replay
             Require.NotNull(newPolicy, nameof(newPolicy));
             Require.NotNull(summary, nameof(summary));
             PolicyDiffResult diff = PolicyDiff.Compare(oldPolicy, newPolicy);
-            var variants = new List<(PolicyChange Change, PolicyDefinition Policy)>();
             PolicyChange? version = diff.Changes.FirstOrDefault(c => c.Path == "/version");
-            foreach (PolicyChange change in diff.Changes.Take(MaxChanges))
+            PolicyChange[] changes = diff.Changes.Take(MaxChanges).ToArray();
+
+            // Each variant is a full policy load (YAML, validation, compilation): build them on every core, keep the
+            // changes' order. A section that needs a newer schema (path_allowlist, posture) is only valid with the
+            // version bump, which by itself changes no decision; try the two together.
+            var built = new PolicyDefinition?[changes.Length];
+            try
             {
-                // A section that needs a newer schema (path_allowlist, posture) is only valid with the version bump,
-                // which by itself changes no decision; try the two together.
-                PolicyDefinition? variant = WithChange(oldPolicy, change) ?? (version != null && change != version ? WithChange(oldPolicy, change, version) : null);
-                if (variant != null)
+                System.Threading.Tasks.Parallel.For(0, changes.Length, i =>
                 {
-                    variants.Add((change, variant));
+                    PolicyChange change = changes[i];
+                    built[i] = WithChange(oldPolicy, change) ?? (version != null && change != version ? WithChange(oldPolicy, change, version) : null);
+                });
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+            {
+                // Surface the failure itself, as the sequential loop did.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+                throw;
+            }
+
+            var variants = new List<(PolicyChange Change, PolicyDefinition Policy)>();
+            for (int i = 0; i < changes.Length; i++)
+            {
+                if (built[i] is PolicyDefinition variant)
+                {
+                    variants.Add((changes[i], variant));
                 }
             }
 
