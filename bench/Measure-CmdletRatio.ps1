@@ -78,7 +78,7 @@ Import-Module $manifest -Force
 $log = (Resolve-Path -LiteralPath $Path).ProviderPath
 
 function Resolve-PolicyArgument([string] $Policy) {
-    # A file next to us stays a file; anything else is taken as a built-in ruleset name.
+    # An existing file is passed by its full path; anything else is taken as a built-in ruleset name.
     if (Test-Path -LiteralPath $Policy) {
         return (Resolve-Path -LiteralPath $Policy).ProviderPath
     }
