@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using PolicySim.Evaluation;
 using PolicySim.Evaluation.Posture;
 using PolicySim.Events;
@@ -78,6 +79,17 @@ namespace PolicySim.Replay
         /// </summary>
         internal static PreparedRecord Prepare(PolicyDefinition candidate, RecordedDecisionReadResult read, ReplayOptions options)
         {
+            PreparedRecord prepared = Prepare(candidate, read, options, Trackers.None);
+            if (prepared.Item?.Result is ReplayResult result && options.ResultLineFormatter != null)
+            {
+                prepared.Item.FormattedLine = options.ResultLineFormatter(result);
+            }
+
+            return prepared;
+        }
+
+        private static PreparedRecord Prepare(PolicyDefinition candidate, RecordedDecisionReadResult read, ReplayOptions options, Trackers trackers)
+        {
             if (read.Skipped || read.IsError)
             {
                 return new PreparedRecord(read, null);
@@ -89,13 +101,7 @@ namespace PolicySim.Replay
                 return new PreparedRecord(read, null);
             }
 
-            ReplayItem item = Compare(candidate, record, options, Trackers.None);
-            if (item.Result != null && options.ResultLineFormatter != null)
-            {
-                item.FormattedLine = options.ResultLineFormatter(item.Result);
-            }
-
-            return new PreparedRecord(read, item);
+            return new PreparedRecord(read, Compare(candidate, record, options, trackers));
         }
 
         internal static IEnumerable<ReplayItem> RunIterator(PolicyDefinition candidate, IEnumerable<RecordedDecisionReadResult> records, ReplayOptions options, ReplaySummary summary)
@@ -127,7 +133,7 @@ namespace PolicySim.Replay
             }
         }
 
-        /// <summary>Counts one prepared record in input order: the item to report, or null when it is only counted (as <see cref="Step"/>).</summary>
+        /// <summary>Counts one prepared record in input order: the item to report, or null when it is only counted.</summary>
         internal static ReplayItem? Fold(PreparedRecord p, ReplayOptions options, ReplaySummary summary)
         {
             RecordedDecisionReadResult read = p.Read;
@@ -175,68 +181,20 @@ namespace PolicySim.Replay
 
         private static IEnumerable<ReplayItem> SequentialIterator(PolicyDefinition candidate, IEnumerable<RecordedDecisionReadResult> records, ReplayOptions options, ReplaySummary summary)
         {
-            // Posture state is threaded per session in record order, separately for each policy that defines one.
+            // Posture state is threaded per session in record order, separately for each policy that defines one:
+            // each record is prepared only when the fold asks for it.
             var trackers = new Trackers(candidate, options);
-            foreach (RecordedDecisionReadResult read in records)
+            foreach (ReplayItem item in FoldIterator(records.Select(read => Prepare(candidate, read, options, trackers)), options, summary))
             {
-                ReplayItem? item = Step(candidate, read, options, summary, trackers);
-                if (item == null)
-                {
-                    continue;
-                }
-
                 yield return item;
-                if (item.Error != null && options.Strict)
-                {
-                    yield break;
-                }
             }
         }
 
         /// <summary>Replays one record: the item to report, or null when the record is filtered, sampled out or not a decision (only counted).</summary>
-        internal static ReplayItem? Step(PolicyDefinition candidate, RecordedDecisionReadResult read, ReplayOptions options, ReplaySummary summary, Trackers trackers)
-        {
-            if (read.Skipped)
-            {
-                summary.AddFilteredOut();
-                return null;
-            }
-
-            if (read.IsError)
-            {
-                summary.AddError();
-                return new ReplayItem(read.Error!);
-            }
-
-            RecordedDecision record = read.Record!;
-            if (!InWindow(record, options) || !TypeSelected(record, options))
-            {
-                summary.AddFilteredOut();
-                return null;
-            }
-
-            if (!ReplaySampler.Keep(options.Seed, record.EventId, options.SampleRate))
-            {
-                summary.AddSampledOut();
-                return null;
-            }
-
-            ReplayItem item = Compare(candidate, record, options, trackers);
-            if (item.Error != null)
-            {
-                summary.AddError();
-                return item;
-            }
-
-            if (!GuardSelected(item.Result!, options))
-            {
-                summary.AddFilteredOut();
-                return null;
-            }
-
-            summary.Add(item.Result!);
-            return item;
-        }
+        /// <remarks>The same preparation and counting as the parallel path (<see cref="Prepare(PolicyDefinition, RecordedDecisionReadResult, ReplayOptions)"/>
+        /// then <see cref="Fold"/>), with this run's posture state.</remarks>
+        internal static ReplayItem? Step(PolicyDefinition candidate, RecordedDecisionReadResult read, ReplayOptions options, ReplaySummary summary, Trackers trackers) =>
+            Fold(Prepare(candidate, read, options, trackers), options, summary);
 
         private static ReplayItem Compare(PolicyDefinition candidate, RecordedDecision record, ReplayOptions options, Trackers trackers)
         {
