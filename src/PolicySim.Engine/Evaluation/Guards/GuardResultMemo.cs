@@ -46,7 +46,7 @@ namespace PolicySim.Evaluation.Guards
             {
                 for (int i = 0; i < t_count; i++)
                 {
-                    if (ReferenceEquals(keys[i], key) || string.Equals(keys[i], key, StringComparison.Ordinal))
+                    if (string.Equals(keys[i], key, StringComparison.Ordinal))
                     {
                         return results[i];
                     }
