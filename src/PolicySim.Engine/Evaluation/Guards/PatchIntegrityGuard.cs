@@ -18,7 +18,7 @@ namespace PolicySim.Evaluation.Guards
         private readonly bool[] _unanchored;
 
         // Per forbidden pattern: the literal every match starts with; a diff without it needs no search at all.
-        private readonly (string? Prefix, bool IgnoreCase)[] _prefixes;
+        private readonly Matching.LeadingLiteral[] _prefilters;
         private readonly long _maxAdditions;
         private readonly long _maxDeletions;
         private readonly bool _requireBalance;
@@ -28,12 +28,11 @@ namespace PolicySim.Evaluation.Guards
         {
             _forbidden = forbidden;
             _unanchored = new bool[forbidden.Length];
-            _prefixes = new (string?, bool)[forbidden.Length];
+            _prefilters = new Matching.LeadingLiteral[forbidden.Length];
             for (int i = 0; i < forbidden.Length; i++)
             {
                 _unanchored[i] = Matching.RustPatternFacts.IsUnanchored(forbidden[i].Source);
-                string? prefix = Matching.RustPatternFacts.RequiredPrefix(forbidden[i].Source, out bool ignoreCase);
-                _prefixes[i] = (prefix, ignoreCase);
+                _prefilters[i] = Matching.LeadingLiteral.Of(forbidden[i].Source);
             }
             _maxAdditions = maxAdditions;
             _maxDeletions = maxDeletions;
@@ -67,8 +66,7 @@ namespace PolicySim.Evaluation.Guards
             bool? ascii = null;
             for (int i = 0; i < _forbidden.Length; i++)
             {
-                var (prefix, ignoreCase) = _prefixes[i];
-                if (prefix != null && !Matching.RustPatternFacts.MayContain(diff, prefix, ignoreCase, ref ascii))
+                if (!_prefilters[i].MayMatch(diff, ref ascii))
                 {
                     continue;
                 }

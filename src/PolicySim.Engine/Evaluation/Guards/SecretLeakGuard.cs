@@ -85,7 +85,7 @@ namespace PolicySim.Evaluation.Guards
             foreach (SecretPattern pattern in _patterns)
             {
                 // Skipping the regex when its leading literal is absent saves the per-call set-up (runner, timeout).
-                if (pattern.RequiredPrefix != null && !RustPatternFacts.MayContain(text, pattern.RequiredPrefix, pattern.PrefixIgnoresCase, ref ascii))
+                if (!pattern.Prefilter.MayMatch(text, ref ascii))
                 {
                     continue;
                 }

@@ -15,8 +15,7 @@ namespace PolicySim.Evaluation.Guards
             LuhnCheck = luhnCheck;
             MaskFirst = maskFirst;
             MaskLast = maskLast;
-            RequiredPrefix = Matching.RustPatternFacts.RequiredPrefix(source, out bool ignoreCase);
-            PrefixIgnoresCase = ignoreCase;
+            Prefilter = Matching.LeadingLiteral.Of(source);
         }
 
         public string Name { get; }
@@ -35,10 +34,7 @@ namespace PolicySim.Evaluation.Guards
 
         public int MaskLast { get; }
 
-        /// <summary>Gets the literal every match starts with (null when unknown): text without it cannot match.</summary>
-        public string? RequiredPrefix { get; }
-
-        /// <summary>Gets whether <see cref="RequiredPrefix"/> is matched ignoring case (the pattern starts with <c>(?i)</c>).</summary>
-        public bool PrefixIgnoresCase { get; }
+        /// <summary>Gets the literal every match starts with: text without it cannot match.</summary>
+        public Matching.LeadingLiteral Prefilter { get; }
     }
 }

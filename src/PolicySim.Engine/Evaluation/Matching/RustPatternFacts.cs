@@ -170,4 +170,32 @@ namespace PolicySim.Evaluation.Matching
             return false;
         }
     }
+
+    /// <summary>
+    /// A regex's leading literal as a prefilter (<see cref="RustPatternFacts.RequiredPrefix(string, out bool)"/>): text
+    /// that certainly lacks it cannot match, so the regex need not run. Patterns without one always "may match".
+    /// </summary>
+    internal readonly struct LeadingLiteral
+    {
+        private readonly string? _literal;
+        private readonly bool _ignoreCase;
+
+        private LeadingLiteral(string? literal, bool ignoreCase)
+        {
+            _literal = literal;
+            _ignoreCase = ignoreCase;
+        }
+
+        /// <summary>The leading literal of a Rust-syntax pattern (none when it has no plain literal start).</summary>
+        /// <param name="pattern">A Rust-syntax pattern.</param>
+        /// <returns>The prefilter.</returns>
+        internal static LeadingLiteral Of(string pattern) => new LeadingLiteral(RustPatternFacts.RequiredPrefix(pattern, out bool ignoreCase), ignoreCase);
+
+        /// <summary>False only when <paramref name="text"/> certainly cannot match (see <see cref="RustPatternFacts.MayContain"/>).</summary>
+        /// <param name="text">The text to be scanned.</param>
+        /// <param name="isAscii">Whether the text is ASCII, shared by the caller's prefilters (null: not yet known).</param>
+        /// <returns>Whether the pattern may match.</returns>
+        internal bool MayMatch(string text, ref bool? isAscii) =>
+            _literal == null || RustPatternFacts.MayContain(text, _literal, _ignoreCase, ref isAscii);
+    }
 }
