@@ -287,7 +287,8 @@ namespace PolicySim.Evaluation.Text
 
         private static bool IsLiteral(char c) => IsWord(c) || c == ' ' || c == '\'' || c == '-';
 
-        private static bool IsWord(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        /// <summary>Whether <paramref name="c"/> is an ASCII word character (<c>[A-Za-z0-9_]</c>), a word character for both engines.</summary>
+        internal static bool IsWord(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 
         // \s on ASCII in both engines: TAB, LF, VT, FF, CR, space.
         private static bool IsSpace(char c) => c == ' ' || (c >= '\t' && c <= '\r');

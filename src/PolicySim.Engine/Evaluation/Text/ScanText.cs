@@ -74,29 +74,19 @@ namespace PolicySim.Evaluation.Text
             for (int i = 0; i < t.Length - 1; i++)
             {
                 char c = t[i];
-                if ((uint)(c - 'a') <= 'z' - 'a')
+                if (!previousIsWord && c >= 'a' && c <= 'z' && index.At(c, t[i + 1]) is int[] ids)
                 {
-                    if (!previousIsWord)
+                    ReadOnlySpan<char> rest = t.Slice(i);
+                    foreach (int id in ids)
                     {
-                        int[]? ids = index.At(c, t[i + 1]);
-                        if (ids != null)
+                        if (state[id] != 2 && rest.StartsWith(literals[id].AsSpan()))
                         {
-                            ReadOnlySpan<char> rest = t.Slice(i);
-                            foreach (int id in ids)
-                            {
-                                if (state[id] != 2 && rest.StartsWith(literals[id].AsSpan()))
-                                {
-                                    state[id] = 2;
-                                }
-                            }
+                            state[id] = 2;
                         }
                     }
-
-                    previousIsWord = true;
-                    continue;
                 }
 
-                previousIsWord = (uint)(c - '0') <= 9 || c == '_' || (uint)(c - 'A') <= 'Z' - 'A';
+                previousIsWord = AsciiPhrasePattern.IsWord(c);
             }
 
             _literalState = state;
