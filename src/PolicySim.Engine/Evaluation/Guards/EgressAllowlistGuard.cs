@@ -57,13 +57,7 @@ namespace PolicySim.Evaluation.Guards
                     return GuardResult.WarnLazy(
                         GuardName,
                         "Egress to " + host + " logged",
-                        () =>
-                        {
-                            var details = Details.Create();
-                            details["host"] = host;
-                            details["port"] = (long)egress.Port;
-                            return details;
-                        },
+                        () => Details.Of(("host", host), ("port", (long)egress.Port)),
                         null);
                 default:
                     return Blocked(egress, isDefault: true, null);
@@ -77,15 +71,7 @@ namespace PolicySim.Evaluation.Guards
                 GuardName,
                 GuardSeverity.Error,
                 "Egress to " + egress.Host + " blocked by policy",
-                () =>
-                {
-                    var details = Details.Create();
-                    details["host"] = egress.Host;
-                    details["is_default"] = isDefault;
-                    details["matched_pattern"] = pattern;
-                    details["port"] = (long)egress.Port;
-                    return details;
-                },
+                () => Details.Of(("host", egress.Host), ("is_default", isDefault), ("matched_pattern", pattern), ("port", (long)egress.Port)),
                 pattern);
         }
     }

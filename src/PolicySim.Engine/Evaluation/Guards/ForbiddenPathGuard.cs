@@ -48,13 +48,7 @@ namespace PolicySim.Evaluation.Guards
                 GuardName,
                 GuardSeverity.Critical,
                 "Access to forbidden path: " + path,
-                () =>
-                {
-                    var details = Details.Create();
-                    details["path"] = path;
-                    details["reason"] = "matches_forbidden_pattern";
-                    return details;
-                },
+                () => Details.Of(("path", path), ("reason", "matches_forbidden_pattern")),
                 _patterns[hit].Pattern);
         }
     }

@@ -60,13 +60,7 @@ namespace PolicySim.Evaluation.Guards
                 return GuardResult.WarnLazy(
                     GuardName,
                     "Tool '" + name + "' requires confirmation",
-                    () =>
-                    {
-                        var details = Details.Create();
-                        details["requires_confirmation"] = true;
-                        details["tool"] = name;
-                        return details;
-                    },
+                    () => Details.Of(("requires_confirmation", true), ("tool", name)),
                     name);
             }
 
@@ -85,13 +79,7 @@ namespace PolicySim.Evaluation.Guards
                 GuardName,
                 GuardSeverity.Error,
                 "Tool '" + name + "' is blocked by policy",
-                () =>
-                {
-                    var details = Details.Create();
-                    details["reason"] = "blocked_by_policy";
-                    details["tool"] = name;
-                    return details;
-                },
+                () => Details.Of(("reason", "blocked_by_policy"), ("tool", name)),
                 pattern);
         }
     }

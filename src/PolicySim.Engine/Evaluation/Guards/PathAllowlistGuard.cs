@@ -50,13 +50,7 @@ namespace PolicySim.Evaluation.Guards
                 GuardName,
                 GuardSeverity.Error,
                 "Path not in allowlist: " + path,
-                () =>
-                {
-                    var details = Details.Create();
-                    details["path"] = path;
-                    details["reason"] = "path_not_allowlisted";
-                    return details;
-                },
+                () => Details.Of(("path", path), ("reason", "path_not_allowlisted")),
                 null);
         }
     }
