@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace PolicySim.Evaluation.Matching
@@ -123,9 +125,17 @@ namespace PolicySim.Evaluation.Matching
         private static bool IsPlainLiteral(char c) =>
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 
-        private static bool HasTopLevelAlternative(string pattern)
+        private static bool HasTopLevelAlternative(string pattern) => SplitTopLevel(pattern).Skip(1).Any();
+
+        /// <summary>
+        /// Splits a Rust-syntax pattern at its top-level <c>|</c>: outside groups and character classes, escapes skipped.
+        /// </summary>
+        /// <param name="pattern">The pattern.</param>
+        /// <returns>The top-level alternatives (the whole pattern when there is one).</returns>
+        internal static IEnumerable<string> SplitTopLevel(string pattern)
         {
             int depth = 0;
+            int start = 0;
             bool inClass = false;
             for (int i = 0; i < pattern.Length; i++)
             {
@@ -163,11 +173,12 @@ namespace PolicySim.Evaluation.Matching
                 }
                 else if (c == '|' && depth == 0)
                 {
-                    return true;
+                    yield return pattern.Substring(start, i - start);
+                    start = i + 1;
                 }
             }
 
-            return false;
+            yield return pattern.Substring(start);
         }
     }
 

@@ -29,7 +29,7 @@ namespace PolicySim.Evaluation.Text
         internal static AsciiPhrasePattern? TryCreate(string pattern)
         {
             var branches = new List<Branch>();
-            foreach (string body in RequiredLiterals.SplitTopLevel(pattern))
+            foreach (string body in Matching.RustPatternFacts.SplitTopLevel(pattern))
             {
                 var groups = new List<string[][]>();
                 var gaps = new List<int>();

@@ -54,7 +54,7 @@ namespace PolicySim.Evaluation.Text
         internal static RequiredLiterals FromPattern(string pattern)
         {
             var branches = new List<int[][]>();
-            foreach (string branch in SplitTopLevel(pattern))
+            foreach (string branch in Matching.RustPatternFacts.SplitTopLevel(pattern))
             {
                 var groups = new List<int[]>();
                 int i = 0;
@@ -191,38 +191,6 @@ namespace PolicySim.Evaluation.Text
 
                 return id;
             }
-        }
-
-        /// <summary>Splits a pattern body at its top-level <c>|</c> (outside groups; escapes skipped).</summary>
-        /// <param name="pattern">The pattern body.</param>
-        /// <returns>The top-level alternatives.</returns>
-        internal static IEnumerable<string> SplitTopLevel(string pattern)
-        {
-            int depth = 0;
-            int start = 0;
-            for (int i = 0; i < pattern.Length; i++)
-            {
-                char c = pattern[i];
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '(')
-                {
-                    depth++;
-                }
-                else if (c == ')')
-                {
-                    depth--;
-                }
-                else if (c == '|' && depth == 0)
-                {
-                    yield return pattern.Substring(start, i - start);
-                    start = i + 1;
-                }
-            }
-
-            yield return pattern.Substring(start);
         }
     }
 
