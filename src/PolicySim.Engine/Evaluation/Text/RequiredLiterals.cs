@@ -25,9 +25,6 @@ namespace PolicySim.Evaluation.Text
 
         private static LiteralIndex? s_index;
 
-        /// <summary>Gets the number of literals registered by all patterns so far.</summary>
-        internal static int Count => Volatile.Read(ref s_literals).Length;
-
         /// <summary>Gets the index of all registered literals by their first two characters (rebuilt when more register).</summary>
         internal static LiteralIndex Index
         {
@@ -44,9 +41,6 @@ namespace PolicySim.Evaluation.Text
                 return index;
             }
         }
-
-        /// <summary>Gets the registered literals, indexed by id.</summary>
-        internal static string[] Literals => Volatile.Read(ref s_literals);
 
         /// <summary>Extracts the required literals of a pattern body of the shape <see cref="DetectorPattern"/> accepts.</summary>
         /// <param name="pattern">Rust pattern body without the <c>(?is)</c> prefix.</param>
