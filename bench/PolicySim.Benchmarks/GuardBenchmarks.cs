@@ -53,6 +53,8 @@ namespace PolicySim.Benchmarks
 
             public GuardStage Stage => GuardStage.Fast;
 
+            public string ConfigKey => "none";
+
             public bool Handles(PolicyAction action) => false;
 
             public GuardResult Evaluate(PolicyAction action) => GuardResult.Allow("none");
