@@ -28,20 +28,11 @@ namespace PolicySim.Evaluation.Guards
             if (action.Source is Events.PolicyEvent origin && string.Equals(origin.Fields.Type, Events.EventData.CustomKind, System.StringComparison.Ordinal))
             {
                 // Both text guards of both policies of a comparison read the same event on one thread: decode once.
-                if (ReferenceEquals(t_origin, origin))
-                {
-                    text = t_text!;
-                    source = t_source;
-                    error = t_error;
-                    return t_error == null;
-                }
-
-                bool ok = TryReadExtras(origin, out text, out source, out error);
-                t_origin = origin;
-                t_text = text;
-                t_source = source;
-                t_error = error;
-                return ok;
+                ReadCached(origin);
+                text = t_text!;
+                source = t_source;
+                error = t_error;
+                return t_error == null;
             }
 
             return TryRead(action.Payload, out text, out source, out error);
@@ -53,16 +44,20 @@ namespace PolicySim.Evaluation.Guards
         /// <summary>The <c>text</c> of a custom event when it is a string (decoded once per event and thread), else null.</summary>
         public static string? TextOf(Events.PolicyEvent origin)
         {
+            ReadCached(origin);
+            return t_error == null ? t_text : null;
+        }
+
+        private static void ReadCached(Events.PolicyEvent origin)
+        {
             if (!ReferenceEquals(t_origin, origin))
             {
-                bool ok = TryReadExtras(origin, out string text, out string? source, out string? error);
+                TryReadExtras(origin, out string text, out string? source, out string? error);
                 t_origin = origin;
                 t_text = text;
                 t_source = source;
-                t_error = ok ? null : error;
+                t_error = error;
             }
-
-            return t_error == null ? t_text : null;
         }
 
         private static bool TryReadExtras(Events.PolicyEvent origin, out string text, out string? source, out string? error)
