@@ -88,12 +88,6 @@ namespace PolicySim.Replay
             // The lists are made on the first unknown field (most decisions have none).
             List<string>? unknown = null;
             List<bool>? guardHasUnknown = null;
-            int guardIndex = 0;
-
-            // Consecutive guards often read the same field (forbidden_path and path_allowlist, the two text guards):
-            // look at each value once.
-            string? lastField = null;
-            bool lastUnknown = false;
             IReadOnlyList<GuardResult> results = decision.Report.PerGuard;
             for (int g = 0; g < results.Count; g++)
             {
@@ -101,20 +95,14 @@ namespace PolicySim.Replay
                 bool any = false;
                 foreach (string field in FieldsRead(r.Guard, ev))
                 {
-                    if (!ReferenceEquals(field, lastField))
-                    {
-                        lastField = field;
-                        lastUnknown = Contains(missingFields, field) || IsRedactedFieldCached(ev, field);
-                    }
-
-                    if (lastUnknown)
+                    if (Contains(missingFields, field) || IsRedactedFieldCached(ev, field))
                     {
                         any = true;
                         if (unknown == null)
                         {
                             unknown = new List<string>();
                             guardHasUnknown = new List<bool>();
-                            for (int i = 0; i < guardIndex; i++)
+                            for (int i = 0; i < g; i++)
                             {
                                 guardHasUnknown.Add(false);
                             }
@@ -128,7 +116,6 @@ namespace PolicySim.Replay
                 }
 
                 guardHasUnknown?.Add(any);
-                guardIndex++;
             }
 
             if (unknown == null || guardHasUnknown == null)
@@ -236,7 +223,8 @@ namespace PolicySim.Replay
             }
         }
 
-        // Both decisions of a comparison ask about the same event's fields on one thread: look at each value once.
+        // Guards reading the same field (forbidden_path and path_allowlist, the two text guards), and both decisions of
+        // a comparison, ask about the same event's fields on one thread: look at each value once.
         private static bool IsRedactedFieldCached(PolicyEvent ev, string field)
         {
             if (!ReferenceEquals(t_event, ev))
