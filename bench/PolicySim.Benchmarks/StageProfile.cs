@@ -10,7 +10,7 @@ using PolicySim.Serialization;
 
 namespace PolicySim.Benchmarks
 {
-    /// <summary>Cumulative stage timings on one thread: read, validate, parse, map, evaluate, format (profile POLICY FILE).</summary>
+    /// <summary>Cumulative stage timings and allocations on one thread: read, validate, parse, map, evaluate, format (profile POLICY FILE).</summary>
     internal static class StageProfile
     {
         public static int Run(string policyName, string path)
@@ -67,9 +67,11 @@ namespace PolicySim.Benchmarks
         private static void Time(string name, Action action)
         {
             GC.Collect();
+            long before = GC.GetAllocatedBytesForCurrentThread();
             var sw = Stopwatch.StartNew();
             action();
-            Console.Error.WriteLine($"{name,-13} {sw.ElapsedMilliseconds,6} ms");
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Console.Error.WriteLine($"{name,-13} {sw.ElapsedMilliseconds,6} ms  {allocated / 1024.0 / 1024.0,8:F1} MB allocated");
         }
     }
 }

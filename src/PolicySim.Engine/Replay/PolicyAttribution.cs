@@ -37,17 +37,37 @@ namespace PolicySim.Replay
             PolicyDiffResult diff = PolicyDiff.Compare(oldPolicy, newPolicy);
             PolicyChange? version = diff.Changes.FirstOrDefault(c => c.Path == "/version");
             PolicyChange[] changes = diff.Changes.Take(MaxChanges).ToArray();
+            IReadOnlyList<PolicyEvent> exemplars = summary.AttributionExemplars(MaxGroups);
+            if (exemplars.Count == 0)
+            {
+                // Nothing flipped: no variant is needed (each one is a full policy load).
+                return diff;
+            }
 
-            // Each variant is a full policy load (YAML, validation, compilation): build them on every core, keep the
-            // changes' order. A section that needs a newer schema (path_allowlist, posture) is only valid with the
-            // version bump, which by itself changes no decision; try the two together.
-            var built = new PolicyDefinition?[changes.Length];
+            var before = new ComparedDecision?[exemplars.Count];
+            var after = new ComparedDecision?[exemplars.Count];
+            for (int g = 0; g < exemplars.Count; g++)
+            {
+                before[g] = Decide(oldPolicy, exemplars[g]);
+                after[g] = Decide(newPolicy, exemplars[g]);
+            }
+
+            // Each variant is a full policy load (YAML, validation, compilation): build them on every core and decide
+            // every example under a variant as soon as it is built, keeping only the verdicts, so that one variant per
+            // core is alive at a time (all of them at once were ~10 MB of the 64 MB memory budget). A section that needs
+            // a newer schema (path_allowlist, posture) is only valid with the version bump, which by itself changes no
+            // decision; try the two together. Null row: the change alone is not a valid policy.
+            var effects = new ChangeEffect[changes.Length][];
             try
             {
                 System.Threading.Tasks.Parallel.For(0, changes.Length, i =>
                 {
                     PolicyChange change = changes[i];
-                    built[i] = WithChange(oldPolicy, change) ?? (version != null && change != version ? WithChange(oldPolicy, change, version) : null);
+                    PolicyDefinition? variant = WithChange(oldPolicy, change) ?? (version != null && change != version ? WithChange(oldPolicy, change, version) : null);
+                    if (variant != null)
+                    {
+                        effects[i] = EffectsOf(variant, exemplars, before, after);
+                    }
                 });
             }
             catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
@@ -57,16 +77,13 @@ namespace PolicySim.Replay
                 throw;
             }
 
-            var variants = new List<(PolicyChange Change, PolicyDefinition Policy)>();
-            for (int i = 0; i < changes.Length; i++)
+            var causes = new IReadOnlyList<FlipCause>[exemplars.Count];
+            for (int g = 0; g < exemplars.Count; g++)
             {
-                if (built[i] is PolicyDefinition variant)
-                {
-                    variants.Add((changes[i], variant));
-                }
+                causes[g] = CausesOf(g, before[g], after[g], changes, effects, diff.Changes);
             }
 
-            summary.AttributeGroups(ev => CausesOf(ev, oldPolicy, newPolicy, variants, diff.Changes), MaxGroups);
+            summary.SetAttributedCauses(causes, MaxGroups);
             return diff;
         }
 
@@ -81,10 +98,31 @@ namespace PolicySim.Replay
                 : change + " (" + change.Location.Source + ":" + change.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
         }
 
-        private static IReadOnlyList<FlipCause> CausesOf(PolicyEvent ev, PolicyDefinition oldPolicy, PolicyDefinition newPolicy, List<(PolicyChange Change, PolicyDefinition Policy)> variants, IReadOnlyList<PolicyChange> allChanges)
+        /// <summary>What one variant does to each example: nothing, the whole flip alone, or part of it.</summary>
+        private static ChangeEffect[] EffectsOf(PolicyDefinition variant, IReadOnlyList<PolicyEvent> exemplars, ComparedDecision?[] before, ComparedDecision?[] after)
         {
-            ComparedDecision? before = Decide(oldPolicy, ev);
-            ComparedDecision? after = Decide(newPolicy, ev);
+            var row = new ChangeEffect[exemplars.Count];
+            for (int g = 0; g < exemplars.Count; g++)
+            {
+                if (before[g] == null || after[g] == null)
+                {
+                    continue;
+                }
+
+                ComparedDecision? d = Decide(variant, exemplars[g]);
+                if (d == null || FlipClassifier.Classify(before[g]!, d) == FlipKind.None)
+                {
+                    continue;
+                }
+
+                row[g] = FlipClassifier.Classify(after[g]!, d) == FlipKind.None ? ChangeEffect.Responsible : ChangeEffect.Contributing;
+            }
+
+            return row;
+        }
+
+        private static IReadOnlyList<FlipCause> CausesOf(int group, ComparedDecision? before, ComparedDecision? after, PolicyChange[] changes, ChangeEffect[]?[] effects, IReadOnlyList<PolicyChange> allChanges)
+        {
             if (before == null || after == null)
             {
                 return Array.Empty<FlipCause>();
@@ -92,16 +130,14 @@ namespace PolicySim.Replay
 
             var responsible = new List<FlipCause>();
             var contributing = new List<FlipCause>();
-            foreach (var (change, policy) in variants)
+            for (int i = 0; i < changes.Length; i++)
             {
-                ComparedDecision? d = Decide(policy, ev);
-                if (d == null || FlipClassifier.Classify(before, d) == FlipKind.None)
+                ChangeEffect effect = effects[i]?[group] ?? ChangeEffect.None;
+                if (effect != ChangeEffect.None)
                 {
-                    continue;
+                    bool alone = effect == ChangeEffect.Responsible;
+                    (alone ? responsible : contributing).Add(new FlipCause(Describe(changes[i]), changes[i], alone));
                 }
-
-                bool alone = FlipClassifier.Classify(after, d) == FlipKind.None;
-                (alone ? responsible : contributing).Add(new FlipCause(Describe(change), change, alone));
             }
 
             if (responsible.Count > 0)
@@ -246,5 +282,18 @@ namespace PolicySim.Replay
                     return null;
             }
         }
+    }
+
+    /// <summary>What applying one change to the old policy does to a flip group's example decision.</summary>
+    internal enum ChangeEffect : byte
+    {
+        /// <summary>The decision does not move (or the example cannot be decided).</summary>
+        None,
+
+        /// <summary>The change alone turns the old decision into the new one.</summary>
+        Responsible,
+
+        /// <summary>The change moves the decision, but not all the way to the new one.</summary>
+        Contributing,
     }
 }

@@ -159,23 +159,26 @@ namespace PolicySim.Replay
             acc.Add(result.Timestamp, result.EventId, result.Event);
         }
 
-        /// <summary>Sets each group's causes from its example event (groups without one are left alone).</summary>
-        internal void AttributeGroups(Func<PolicyEvent, IReadOnlyList<FlipCause>> causesOf, int maxGroups)
-        {
-            int done = 0;
-            foreach (GroupAccumulator acc in _groups.Values.OrderByDescending(a => a.Count))
-            {
-                if (done++ >= maxGroups)
-                {
-                    break;
-                }
+        /// <summary>The example events of the groups to attribute (the <paramref name="maxGroups"/> largest that have one), in a fixed order.</summary>
+        internal IReadOnlyList<PolicyEvent> AttributionExemplars(int maxGroups) => AttributedGroups(maxGroups).ConvertAll(a => a.Exemplar!);
 
-                if (acc.Exemplar != null)
-                {
-                    acc.Causes = causesOf(acc.Exemplar);
-                }
+        /// <summary>Sets the causes of the groups <see cref="AttributionExemplars"/> named, in its order.</summary>
+        internal void SetAttributedCauses(IReadOnlyList<IReadOnlyList<FlipCause>> causes, int maxGroups)
+        {
+            List<GroupAccumulator> groups = AttributedGroups(maxGroups);
+            if (causes.Count != groups.Count)
+            {
+                throw new ArgumentException("One list of causes per attributed group is needed.", nameof(causes));
+            }
+
+            for (int i = 0; i < groups.Count; i++)
+            {
+                groups[i].Causes = causes[i];
             }
         }
+
+        private List<GroupAccumulator> AttributedGroups(int maxGroups) =>
+            _groups.Values.OrderByDescending(a => a.Count).Take(maxGroups).Where(a => a.Exemplar != null).ToList();
 
         internal void AddError() => Errors++;
 
