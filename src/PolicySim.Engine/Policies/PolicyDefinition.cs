@@ -12,6 +12,9 @@ namespace PolicySim.Policies
     /// </summary>
     public sealed class PolicyDefinition
     {
+        // Every decision names its policy: one string per policy, not one per decision (immutable type, so a benign race).
+        private string? _display;
+
         internal PolicyDefinition(
             string name,
             string description,
@@ -106,7 +109,9 @@ namespace PolicySim.Policies
 
         /// <summary>Formats as <c>Name (source)</c>.</summary>
         /// <returns>A short description.</returns>
-        public override string ToString()
+        public override string ToString() => _display ??= Display();
+
+        private string Display()
         {
             string source = SourceKind == PolicySourceKind.Ruleset ? "ruleset:" + Reference : Path ?? Reference;
             return Name.Length > 0 ? Name + " (" + source + ")" : source;

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
@@ -72,13 +73,22 @@ namespace PolicySim.Serialization
                 case JsonTokenType.PropertyName:
                     if (reader.ValueIsEscaped)
                     {
+                        // Unescape into a pooled buffer (the checks GetString makes, without a string per escaped
+                        // token: file contents and diffs are full of \n). UTF-16 never needs more units than the
+                        // escaped UTF-8 has bytes.
+                        int length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+                        char[] buffer = ArrayPool<char>.Shared.Rent(length);
                         try
                         {
-                            reader.GetString();
+                            reader.CopyString(buffer);
                         }
                         catch (InvalidOperationException)
                         {
                             return "lone surrogate in hex escape or invalid unicode code point";
+                        }
+                        finally
+                        {
+                            ArrayPool<char>.Shared.Return(buffer);
                         }
                     }
                     else if (!reader.HasValueSequence && !IsValidUtf8(reader.ValueSpan))

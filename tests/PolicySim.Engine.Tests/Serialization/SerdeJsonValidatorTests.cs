@@ -28,6 +28,19 @@ namespace PolicySim.Tests.Serialization
             Assert.Contains(fragment, problem);
         }
 
+        [Theory]
+        [InlineData(1)]
+        [InlineData(4096)]
+        [InlineData(200_000)]
+        public void Checks_escaped_strings_of_any_length(int repeat)
+        {
+            // Escaped strings are unescaped into a pooled buffer: every escape kind, multi-byte text, a valid pair.
+            string body = string.Concat(System.Linq.Enumerable.Repeat("line\\n\\t\\\"é日\\u00e9\\ud83d\\ude00", repeat));
+            Assert.Null(SerdeJsonValidator.Validate(Encoding.UTF8.GetBytes("{\"content\":\"" + body + "\"}")));
+            string problem = SerdeJsonValidator.Validate(Encoding.UTF8.GetBytes("{\"content\":\"" + body + "\\ud800x\"}"))!;
+            Assert.Contains("surrogate", problem);
+        }
+
         [Fact]
         public void Rejects_invalid_utf8_in_strings()
         {
