@@ -23,6 +23,11 @@ namespace PolicySim.Benchmarks
                 return SessionProfile.Run(args[1], args[2], args[3], args.Length >= 5 && args[4] == "sequential");
             }
 
+            if (args.Length >= 3 && args[0] == "fmtprof")
+            {
+                return FormatProfile.Run(args[1], args[2]);
+            }
+
             if (args.Length >= 3 && args[0] == "profile")
             {
                 return StageProfile.Run(args[1], args[2]);

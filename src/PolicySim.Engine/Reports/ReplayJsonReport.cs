@@ -96,9 +96,7 @@ namespace PolicySim.Reports
         /// <returns>The line, without a newline.</returns>
         public static string FormatResultLine(ReplayResult result)
         {
-            var w = new SerdeJsonWriter();
-            WriteResult(w, result ?? throw new ArgumentNullException(nameof(result)));
-            return w.ToString();
+            return SerdeJsonWriter.FormatLine(result ?? throw new ArgumentNullException(nameof(result)), WriteResult);
         }
 
         /// <summary>

@@ -96,9 +96,7 @@ namespace PolicySim.Reports
         /// <returns>The JSON line (no newline).</returns>
         public static string FormatResultLine(PolicyDecision decision)
         {
-            var w = new SerdeJsonWriter(pretty: false);
-            ClawdstrikeJson.WriteResult(w, decision ?? throw new ArgumentNullException(nameof(decision)));
-            return w.ToString();
+            return SerdeJsonWriter.FormatLine(decision ?? throw new ArgumentNullException(nameof(decision)), ClawdstrikeJson.WriteResult);
         }
     }
 }

@@ -49,8 +49,59 @@ namespace PolicySim.Serialization
         {
         }
 
+        [ThreadStatic]
+        private static SerdeJsonWriter? t_line;
+
+#if NET8_0_OR_GREATER
+        // What AppendQuoted must look at: quote, backslash, controls and surrogates (a pair is kept, a lone half escaped).
+        private static readonly System.Buffers.SearchValues<char> NeedsAttention = System.Buffers.SearchValues.Create(NeedsAttentionChars());
+
+        private static string NeedsAttentionChars()
+        {
+            var chars = new StringBuilder("\"\\");
+            for (char c = '\u0000'; c < '\u0020'; c++)
+            {
+                chars.Append(c);
+            }
+
+            for (int c = 0xD800; c <= 0xDFFF; c++)
+            {
+                chars.Append((char)c);
+            }
+
+            return chars.ToString();
+        }
+#endif
+
         /// <summary>Gets the buffer written to.</summary>
         public StringBuilder Output => _sb;
+
+        /// <summary>
+        /// Writes one compact JSON value with this thread's reusable writer and returns it as a string: result lines
+        /// are formatted for every event, and a new writer with a growing builder cost ~1.5 KB of garbage per line.
+        /// <paramref name="write"/> must not itself call <see cref="FormatLine{T}"/>.
+        /// </summary>
+        /// <typeparam name="T">The value's type.</typeparam>
+        /// <param name="value">The value.</param>
+        /// <param name="write">Writes the value.</param>
+        /// <returns>The JSON text.</returns>
+        public static string FormatLine<T>(T value, Action<SerdeJsonWriter, T> write)
+        {
+            SerdeJsonWriter w = t_line ??= new SerdeJsonWriter(new StringBuilder(1024), pretty: false);
+            t_line = null; // a nested call (or a failure half-way) gets a fresh writer instead of this one's state
+            w._sb.Clear();
+            w._hasElements.Clear();
+            w._afterPropertyName = false;
+            write(w, value);
+            string text = w._sb.ToString();
+            if (w._sb.Capacity <= 64 * 1024)
+            {
+                // Keep the writer unless one huge line grew its buffer.
+                t_line = w;
+            }
+
+            return text;
+        }
 
         /// <summary>Gets whether the output is pretty-printed.</summary>
         public bool Pretty => _pretty;
@@ -331,8 +382,21 @@ namespace PolicySim.Serialization
         public static void AppendQuoted(StringBuilder sb, string value)
         {
             sb.Append('"');
+#if NET8_0_OR_GREATER
+            // Most strings need no escape: find the first character that may, with a vectorized search.
+            int first = value.AsSpan().IndexOfAny(NeedsAttention);
+            if (first < 0)
+            {
+                sb.Append(value).Append('"');
+                return;
+            }
+
+            int runStart = 0;
+            for (int i = first; i < value.Length; i++)
+#else
             int runStart = 0;
             for (int i = 0; i < value.Length; i++)
+#endif
             {
                 char c = value[i];
                 string? escape = null;

@@ -58,10 +58,10 @@ namespace PolicySim.Serialization
                     w.WriteEndObject();
                     break;
                 case IReadOnlyDictionary<string, object?> dict:
-                    WriteSorted(w, dict.Keys, k => dict[k]);
+                    WriteSorted(w, dict);
                     break;
                 case IDictionary<string, object?> dict:
-                    WriteSorted(w, dict.Keys, k => dict[k]);
+                    WriteSorted(w, dict);
                     break;
                 case IEnumerable list:
                     w.WriteStartArray();
@@ -78,16 +78,21 @@ namespace PolicySim.Serialization
             }
         }
 
-        private static void WriteSorted(SerdeJsonWriter w, IEnumerable<string> keys, System.Func<string, object?> valueOf)
+        // Details dictionaries have a handful of keys: sort a copy of the pairs (no LINQ pipeline and key look-ups).
+        private static void WriteSorted(SerdeJsonWriter w, IEnumerable<KeyValuePair<string, object?>> dict)
         {
+            var pairs = new List<KeyValuePair<string, object?>>(dict);
+            pairs.Sort(ByKey);
             w.WriteStartObject();
-            foreach (string key in keys.OrderBy(k => k, CodePointComparer.Instance))
+            foreach (var pair in pairs)
             {
-                w.WritePropertyName(key);
-                Write(w, valueOf(key));
+                w.WritePropertyName(pair.Key);
+                Write(w, pair.Value);
             }
 
             w.WriteEndObject();
         }
+
+        private static int ByKey(KeyValuePair<string, object?> a, KeyValuePair<string, object?> b) => CodePointComparer.Instance.Compare(a.Key, b.Key);
     }
 }

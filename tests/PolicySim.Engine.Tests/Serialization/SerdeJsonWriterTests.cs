@@ -34,6 +34,60 @@ namespace PolicySim.Tests.Serialization
         }
 
         [Fact]
+        public void Escapes_anywhere_in_a_long_string_are_found()
+        {
+            // The no-escape fast path must not skip a character that needs one, wherever it is.
+            string plain = new string('a', 100);
+            var escapes = new (string Special, string Escaped)[]
+            {
+                ("\"", "\\\""), ("\\", "\\\\"), ("\n", "\\n"), ("\u0001", "\\u0001"), ("\uD800", "\\ud800"), ("\uD83D\uDE00", "\uD83D\uDE00"),
+            };
+            foreach (var (special, escaped) in escapes)
+            {
+                for (int at = 0; at <= plain.Length; at += 33)
+                {
+                    string value = plain.Insert(at, special);
+                    var w = new SerdeJsonWriter();
+                    w.WriteString(value);
+                    Assert.Equal("\"" + plain.Insert(at, escaped) + "\"", w.ToString());
+                    Assert.Equal(Encoding.UTF8.GetByteCount(w.ToString()), SerdeJsonWriter.EscapedUtf8Length(value));
+                }
+            }
+        }
+
+        [Fact]
+        public void Formatted_lines_do_not_share_state()
+        {
+            static void Obj(SerdeJsonWriter w, string v)
+            {
+                w.WriteStartObject();
+                w.WriteString("v", v);
+                w.WriteEndObject();
+            }
+
+            Assert.Equal("{\"v\":\"a\"}", SerdeJsonWriter.FormatLine("a", Obj));
+            Assert.Equal("{\"v\":\"b\"}", SerdeJsonWriter.FormatLine("b", Obj));
+
+            // A line that fails half-way leaves nothing behind for the next one.
+            Assert.Throws<InvalidOperationException>(() => SerdeJsonWriter.FormatLine("c", (w, v) =>
+            {
+                w.WriteStartObject();
+                w.WriteString("half", v);
+                throw new InvalidOperationException();
+            }));
+            Assert.Equal("{\"v\":\"d\"}", SerdeJsonWriter.FormatLine("d", Obj));
+
+            // A nested line gets its own writer.
+            string outer = SerdeJsonWriter.FormatLine("e", (w, v) =>
+            {
+                w.WriteStartArray();
+                w.WriteString(SerdeJsonWriter.FormatLine(v, Obj));
+                w.WriteEndArray();
+            });
+            Assert.Equal("[\"{\\\"v\\\":\\\"e\\\"}\"]", outer);
+        }
+
+        [Fact]
         public void Lone_surrogates_are_written_as_lowercase_escapes()
         {
             var w = new SerdeJsonWriter();
