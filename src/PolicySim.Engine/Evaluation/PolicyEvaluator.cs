@@ -46,17 +46,35 @@ namespace PolicySim.Evaluation
 
         public EvaluationReport Evaluate(PolicyAction action)
         {
-            var results = new List<GuardResult>(4); // an action meets at most 4 guards: no regrowth
-            if (RunStage(_fast, action, results))
+            // Results gather in a per-thread scratch array and are copied out at their exact count (most actions meet
+            // one guard): a list per evaluation cost two objects and room for four. The scratch is taken while in use,
+            // so an evaluation inside a guard gets its own.
+            int capacity = _fast.Length + _standard.Length;
+            GuardResult[]? scratch = t_scratch;
+            t_scratch = null;
+            if (scratch == null || scratch.Length < capacity)
             {
-                RunStage(_standard, action, results);
+                scratch = new GuardResult[capacity];
             }
 
+            int count = 0;
+            if (RunStage(_fast, action, scratch, ref count))
+            {
+                RunStage(_standard, action, scratch, ref count);
+            }
+
+            var results = count == 0 ? System.Array.Empty<GuardResult>() : new GuardResult[count];
+            System.Array.Copy(scratch, results, count);
+            System.Array.Clear(scratch, 0, count);
+            t_scratch = scratch;
             return EvaluationReport.Aggregate(results);
         }
 
+        [System.ThreadStatic]
+        private static GuardResult[]? t_scratch;
+
         /// <summary>Runs one stage; returns false when fail_fast stopped it (later stages are skipped then).</summary>
-        private bool RunStage(IGuard[] stage, PolicyAction action, List<GuardResult> results)
+        private bool RunStage(IGuard[] stage, PolicyAction action, GuardResult[] results, ref int count)
         {
             foreach (var guard in stage)
             {
@@ -66,7 +84,7 @@ namespace PolicySim.Evaluation
                 }
 
                 GuardResult r = GuardResultMemo.Evaluate(guard, action);
-                results.Add(r);
+                results[count++] = r;
                 if (_failFast && !r.Allowed)
                 {
                     return false;

@@ -478,7 +478,16 @@ namespace PolicySim.Events
                             ok = Element(ref reader, json, out JsonElement? value, keepNull: true);
                             if (ok)
                             {
-                                int existing = extras!.FindIndex(x => string.Equals(x.Key, customName, StringComparison.Ordinal));
+                                // A loop, not FindIndex with a lambda: the closure over customName was allocated for every field.
+                                int existing = -1;
+                                for (int i = 0; i < extras!.Count; i++)
+                                {
+                                    if (string.Equals(extras[i].Key, customName, StringComparison.Ordinal))
+                                    {
+                                        existing = i;
+                                        break;
+                                    }
+                                }
                                 var entry = new KeyValuePair<string, JsonElement>(customName!, value!.Value);
                                 if (existing >= 0)
                                 {

@@ -23,8 +23,19 @@ namespace PolicySim.Replay
             Flip = FlipClassifier.Classify(baseline, candidate);
             Source = source;
             Line = line;
-            var unknown = new List<string>(candidate.UnknownFields);
-            foreach (string f in baseline.UnknownFields)
+            UnknownFieldList = MergeUnknown(candidate.UnknownFields, baseline.UnknownFields);
+        }
+
+        /// <summary>The candidate's unknown fields, then the baseline's not already listed; no list when both are empty (most results).</summary>
+        private static IReadOnlyList<string> MergeUnknown(IReadOnlyList<string> candidate, IReadOnlyList<string> baseline)
+        {
+            if (baseline.Count == 0)
+            {
+                return candidate.Count == 0 ? Array.Empty<string>() : new List<string>(candidate);
+            }
+
+            var unknown = new List<string>(candidate);
+            foreach (string f in baseline)
             {
                 if (!unknown.Contains(f))
                 {
@@ -32,7 +43,7 @@ namespace PolicySim.Replay
                 }
             }
 
-            UnknownFieldList = unknown;
+            return unknown;
         }
 
         /// <summary>Gets the event id.</summary>
