@@ -197,6 +197,24 @@ namespace PolicySim.Tests
         }
 
         [Fact]
+        public void Every_view_selects_a_public_type_with_the_properties_it_names()
+        {
+            // A typo in a type or property name is silent in PowerShell: the view is never used, or a column is empty.
+            Assembly engine = ModuleUnderTest.Engine;
+            XDocument format = XDocument.Load(Path.Combine(ModuleUnderTest.ModuleDir, "PolicySim.Format.ps1xml"));
+            foreach (XElement view in format.Descendants("View"))
+            {
+                string typeName = view.Element("ViewSelectedBy")!.Element("TypeName")!.Value;
+                Type? type = engine.GetType(typeName);
+                Assert.True(type != null && type.IsPublic, "no public type " + typeName);
+                foreach (XElement property in view.Descendants("PropertyName"))
+                {
+                    Assert.True(type!.GetProperty(property.Value) != null, typeName + " has no property " + property.Value);
+                }
+            }
+        }
+
+        [Fact]
         public void Policy_rules_have_a_table_view_grouped_by_guard()
         {
             XDocument format = XDocument.Load(Path.Combine(ModuleUnderTest.ModuleDir, "PolicySim.Format.ps1xml"));

@@ -20,6 +20,8 @@ namespace PolicySim.Tests
 
         public static Assembly Cmdlets => Context.Value.LoadFromAssemblyPath(Path.Combine(ModuleDir, "PolicySim.dll"));
 
+        public static Assembly Engine => Context.Value.LoadFromAssemblyPath(Path.Combine(ModuleDir, "dependencies", "PolicySim.Engine.dll"));
+
         public static string SmaReference => Path.Combine(Metadata("PolicySim.NuGetPackageRoot"), "powershellstandard.library", "5.1.0-preview-06", "lib", "netstandard2.0", "System.Management.Automation.dll");
 
         public static string ManifestText => File.ReadAllText(Path.Combine(RepoRoot, "PolicySim.psd1"));

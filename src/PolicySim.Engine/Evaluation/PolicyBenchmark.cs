@@ -68,9 +68,11 @@ namespace PolicySim.Evaluation
                     continue;
                 }
 
+                int collections = GC.CollectionCount(0);
                 long start = Stopwatch.GetTimestamp();
                 SimulationItem item = Simulation.Decide(policy, record);
                 double micros = (Stopwatch.GetTimestamp() - start) * tickToMicros;
+                collections = GC.CollectionCount(0) - collections;
                 if (item.Error != null)
                 {
                     result.Errors++;
@@ -84,6 +86,7 @@ namespace PolicySim.Evaluation
                 PolicyAction action = PolicyEventMapper.Map(item.Decision!.Event).Action;
                 string slowestGuard = string.Empty;
                 double slowestGuardMicros = -1;
+                double guardMicros = 0;
                 foreach (IGuard g in guards)
                 {
                     if (!g.Handles(action))
@@ -99,6 +102,7 @@ namespace PolicySim.Evaluation
                     g.Evaluate(action);
                     double gm = (Stopwatch.GetTimestamp() - gs) * tickToMicros;
                     guardTimes[g.Name].Add(gm);
+                    guardMicros += gm;
                     if (gm > slowestGuardMicros)
                     {
                         slowestGuardMicros = gm;
@@ -106,7 +110,11 @@ namespace PolicySim.Evaluation
                     }
                 }
 
-                Keep(slow, slowest, new SlowEvent(item.Decision.EventId, item.Decision.EventType, record.Record.Json.Length, micros, slowestGuard, Math.Max(slowestGuardMicros, 0), record.Record.Line));
+                Keep(slow, slowest, new SlowEvent(item.Decision.EventId, item.Decision.EventType, record.Record.Json.Length, micros, slowestGuard, Math.Max(slowestGuardMicros, 0), record.Record.Line)
+                {
+                    GuardMicros = guardMicros,
+                    Collections = collections,
+                });
             }
 
             total.Stop();
@@ -264,12 +272,34 @@ namespace PolicySim.Evaluation
         /// <summary>Gets the input line.</summary>
         public long Line { get; }
 
+        /// <summary>Gets the time of all guards that handled the event, each timed on its own (µs).</summary>
+        public double GuardMicros { get; internal set; }
+
+        /// <summary>Gets how many garbage collections ran while the event was decided (their pause is in <see cref="Micros"/>).</summary>
+        public int Collections { get; internal set; }
+
+        /// <summary>
+        /// Gets whether most of the decision's time was not policy work: a garbage collection ran during it, or its
+        /// guards took under a tenth of it in a record too small to take long to parse (the thread was likely
+        /// paused by the operating system, or code was compiled on first use).
+        /// </summary>
+        public bool OutsidePolicy => Collections > 0 || (RecordBytes < 16 * 1024 && Micros > 100 && GuardMicros * 10 < Micros);
+
         /// <summary>Gets why the event was slow, in words.</summary>
         public string Why
         {
             get
             {
                 var parts = new List<string>();
+                if (Collections > 0)
+                {
+                    parts.Add(Collections == 1 ? "a garbage collection ran during it" : string.Format(CultureInfo.InvariantCulture, "{0} garbage collections ran during it", Collections));
+                }
+                else if (OutsidePolicy)
+                {
+                    parts.Add(string.Format(CultureInfo.InvariantCulture, "guards took {0:0.0} µs of it: the rest was outside the policy (the thread paused, or code compiled on first use)", GuardMicros));
+                }
+
                 if (RecordBytes >= 16 * 1024)
                 {
                     parts.Add(string.Format(CultureInfo.InvariantCulture, "a {0} KB record", RecordBytes / 1024));
@@ -351,6 +381,20 @@ namespace PolicySim.Evaluation
                 if (large > 0)
                 {
                     list.Add(string.Format(CultureInfo.InvariantCulture, "{0} of the {1} slowest events are records of 16 KB or more: their cost is proportional to content size (patches and file writes are scanned whole).", large, Slowest.Count));
+                }
+
+                int outside = 0;
+                foreach (SlowEvent s in Slowest)
+                {
+                    if (s.OutsidePolicy)
+                    {
+                        outside++;
+                    }
+                }
+
+                if (outside > 0)
+                {
+                    list.Add(string.Format(CultureInfo.InvariantCulture, "{0} of the {1} slowest events were slow for reasons outside the policy (garbage collection, the thread paused): judge the policy by p99 and the guard rows, not by the maximum.", outside, Slowest.Count));
                 }
 
                 if (Events.P99 > 20)
