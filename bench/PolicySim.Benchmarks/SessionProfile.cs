@@ -16,6 +16,7 @@ namespace PolicySim.Benchmarks
     {
         public static int Run(string oldPolicy, string newPolicy, string file, bool sequential)
         {
+            long allocatedBefore = GC.GetTotalAllocatedBytes(true);
             var clock = Stopwatch.StartNew();
             PolicyDefinition reference = PolicyLoader.Load(oldPolicy);
             PolicyDefinition difference = PolicyLoader.Load(newPolicy);
@@ -47,7 +48,8 @@ namespace PolicySim.Benchmarks
                 }
             }
 
-            Console.WriteLine($"session ({(sequential ? "record by record" : "whole input")}): items={items} changed={changed} summary_changed={session.Summary.Changed} load_ms={loaded} total_ms={clock.ElapsedMilliseconds}");
+            long allocated = GC.GetTotalAllocatedBytes(true) - allocatedBefore;
+            Console.WriteLine($"session ({(sequential ? "record by record" : "whole input")}): items={items} changed={changed} summary_changed={session.Summary.Changed} load_ms={loaded} total_ms={clock.ElapsedMilliseconds} allocated_bytes_per_item={(items > 0 ? allocated / items : 0)}");
             return 0;
         }
     }
