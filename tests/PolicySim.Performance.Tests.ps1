@@ -31,6 +31,9 @@ Describe 'Measure-PolicyPerformance' {
         @($result.Slowest).Count | Should -Be 3
         $result.Slowest[0].Micros | Should -BeGreaterOrEqual $result.Slowest[2].Micros
         $result.Slowest[0].Why | Should -Not -BeNullOrEmpty
+        $result.Slowest[0].PSObject.Properties.Name | Should -Contain 'OutsidePolicy'
+        $result.Slowest[0].Collections | Should -BeGreaterOrEqual 0
+        Get-FormatData -TypeName 'PolicySim.Evaluation.SlowEvent' | Should -Not -BeNullOrEmpty
     }
 
     It 'expands wildcards and takes files from Get-ChildItem' {
