@@ -81,17 +81,46 @@ namespace PolicySim.Tests.Matching
         [Fact]
         public void Ignoring_case_is_only_decided_for_ascii_text()
         {
-            bool? ascii = null;
-            Assert.True(RustPatternFacts.MayContain("run CHMOD 777", "chmod", true, ref ascii));
-            ascii = null;
-            Assert.False(RustPatternFacts.MayContain("run chown 777", "chmod", true, ref ascii));
-            Assert.True(ascii);
+            var scan = new LiteralScan("run CHMOD 777");
+            Assert.True(RustPatternFacts.MayContain(ref scan, "chmod", true));
+            scan = new LiteralScan("run chown 777");
+            Assert.False(RustPatternFacts.MayContain(ref scan, "chmod", true));
+            Assert.True(scan.IsAscii);
 
             // U+017F (long s) folds to 's' and U+212A (Kelvin) to 'k': non-ASCII text is always "maybe".
-            ascii = null;
-            Assert.True(RustPatternFacts.MayContain("di\u017Fable ssl", "disable", true, ref ascii));
-            ascii = null;
-            Assert.False(RustPatternFacts.MayContain("di\u017Fable ssl", "disable", false, ref ascii));
+            scan = new LiteralScan("di\u017Fable ssl");
+            Assert.True(RustPatternFacts.MayContain(ref scan, "disable", true));
+            scan = new LiteralScan("di\u017Fable ssl");
+            Assert.False(RustPatternFacts.MayContain(ref scan, "disable", false));
+        }
+
+        [Theory]
+        [InlineData("(?i)CHMOD\\s+777", "please Chmod 777 it", true)]
+        [InlineData("(?i)CHMOD\\s+777", "please chown 777 it", false)]
+        [InlineData("(?i)disable[_-]?ssl", "DISABLE_SSL=1", true)]
+        [InlineData("AKIA[0-9A-Z]{16}", "akiaABCDEFGHIJKLMNOP", false)]
+        [InlineData("AKIA[0-9A-Z]{16}", "x AKIAABCDEFGHIJKLMNOP", true)]
+        public void Leading_literals_prefilter_in_either_case_as_the_pattern_says(string pattern, string text, bool expected)
+        {
+            var scan = new LiteralScan(text);
+            Assert.Equal(expected, LeadingLiteral.Of(pattern).MayMatch(ref scan));
+        }
+
+        [Theory]
+        [InlineData(10)]
+        [InlineData(70_000)]
+        public void One_scan_serves_several_literals_and_texts_of_any_size(int filler)
+        {
+            // The lower-case form is made once per text (a per-thread buffer up to 64 Ki characters, its own beyond).
+            string text = new string('x', filler) + " Eval( rm -RF / " + new string('Y', filler);
+            var scan = new LiteralScan(text);
+            Assert.True(LeadingLiteral.Of("(?i)eval\\s*\\(").MayMatch(ref scan));
+            Assert.True(LeadingLiteral.Of("(?i)rm\\s+-rf").MayMatch(ref scan));
+            Assert.False(LeadingLiteral.Of("(?i)chmod\\s+777").MayMatch(ref scan));
+            Assert.True(LeadingLiteral.Of("(?i)yyy").MayMatch(ref scan));
+            var small = new LiteralScan("short CHMOD text");
+            Assert.True(LeadingLiteral.Of("(?i)chmod").MayMatch(ref small));
+            Assert.False(LeadingLiteral.Of("(?i)eval").MayMatch(ref small));
         }
 
         [Fact]

@@ -63,10 +63,10 @@ namespace PolicySim.Evaluation.Guards
             List<string>? hits = null;
             bool[]? active = null;
             int activeCount = 0;
-            bool? ascii = null;
+            var scan = new Matching.LiteralScan(diff);
             for (int i = 0; i < _forbidden.Length; i++)
             {
-                if (!_prefilters[i].MayMatch(diff, ref ascii))
+                if (!_prefilters[i].MayMatch(ref scan))
                 {
                     continue;
                 }

@@ -81,11 +81,11 @@ namespace PolicySim.Evaluation.Guards
             }
 
             List<(SecretPattern Pattern, string Value)>? hits = null;
-            bool? ascii = null;
+            var scan = new Matching.LiteralScan(text);
             foreach (SecretPattern pattern in _patterns)
             {
                 // Skipping the regex when its leading literal is absent saves the per-call set-up (runner, timeout).
-                if (!pattern.Prefilter.MayMatch(text, ref ascii))
+                if (!pattern.Prefilter.MayMatch(ref scan))
                 {
                     continue;
                 }
