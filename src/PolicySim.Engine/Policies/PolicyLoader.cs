@@ -96,6 +96,13 @@ namespace PolicySim.Policies
             return Build(doc, PolicySourceKind.Inline, name, null);
         }
 
+        /// <summary>Loads a policy document already in YAML nodes, as <see cref="LoadYaml"/> loads text (inline source).</summary>
+        internal static PolicyDefinition LoadNode(YamlDotNet.RepresentationModel.YamlNode root, string sourceName, PolicyLoadOptions options)
+        {
+            var doc = new ClawdstrikeLoader(options).Load(root, sourceName, options.BaseDirectory);
+            return Build(doc, PolicySourceKind.Inline, sourceName, null);
+        }
+
         private static PolicyDefinition Build(ClawdstrikeDocument doc, PolicySourceKind kind, string reference, string? path)
         {
             var (evaluator, rules) = ClawdstrikeCompiler.Compile(doc);

@@ -169,7 +169,14 @@ namespace PolicySim.Replay
         }
 
         /// <summary>The old policy with one change applied, re-validated and compiled; null when that alone is not a valid policy.</summary>
-        internal static PolicyDefinition? WithChange(PolicyDefinition oldPolicy, params PolicyChange[] changes)
+        internal static PolicyDefinition? WithChange(PolicyDefinition oldPolicy, params PolicyChange[] changes) => WithChange(oldPolicy, changes, viaText: false);
+
+        /// <summary>
+        /// As <see cref="WithChange(PolicyDefinition, PolicyChange[])"/>; <paramref name="viaText"/> loads the variant
+        /// from its JSON text instead of from YAML nodes built in memory (<see cref="ValueYaml"/>), the way it used to:
+        /// tests prove the two give the same policies.
+        /// </summary>
+        internal static PolicyDefinition? WithChange(PolicyDefinition oldPolicy, PolicyChange[] changes, bool viaText)
         {
             var tree = PolicyDiff.Tree(oldPolicy);
             foreach (PolicyChange change in changes)
@@ -180,12 +187,18 @@ namespace PolicySim.Replay
                 }
             }
 
-            var w = new SerdeJsonWriter(pretty: true);
-            ValueJson.Write(w, tree);
+            // Placeholders were validated when the real policies loaded; here any name resolves.
+            var options = new PolicyLoadOptions { Environment = _ => string.Empty };
             try
             {
-                // Placeholders were validated when the real policies loaded; here any name resolves.
-                return PolicyLoader.LoadYaml(w.ToString(), "<attribution>", new PolicyLoadOptions { Environment = _ => string.Empty });
+                if (viaText)
+                {
+                    var w = new SerdeJsonWriter(pretty: true);
+                    ValueJson.Write(w, tree);
+                    return PolicyLoader.LoadYaml(w.ToString(), "<attribution>", options);
+                }
+
+                return PolicyLoader.LoadNode(ValueYaml.ToNode(tree), "<attribution>", options);
             }
             catch (PolicyLoadException)
             {

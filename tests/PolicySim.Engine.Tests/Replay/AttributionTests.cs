@@ -26,6 +26,81 @@ namespace PolicySim.Tests.Replay
             return summary;
         }
 
+        public static TheoryData<string, string> VariantPairs() => new TheoryData<string, string>
+        {
+            { "default", "strict" },
+            { "strict", "ai-agent" },
+            { "default", "ai-agent" },
+            { "permissive", "strict" },
+            { "examples/policies/current.yaml", "examples/policies/candidate.yaml" },
+        };
+
+        private static PolicyDefinition Load(string reference) =>
+            reference.StartsWith("examples/", System.StringComparison.Ordinal)
+                ? PolicyLoader.Load(Path.Combine(System.AppContext.BaseDirectory, reference))
+                : BuiltIn(reference);
+
+        [Theory]
+        [MemberData(nameof(VariantPairs))]
+        public void Variants_built_in_memory_are_the_policies_their_json_text_loads(string oldReference, string newReference)
+        {
+            // Attribution builds each one-change variant as YAML nodes (ValueYaml) instead of writing JSON text and
+            // parsing it again: every change, alone and with the version bump, must give the same policy both ways.
+            PolicyDefinition oldPolicy = Load(oldReference);
+            PolicyDiffResult diff = PolicyDiff.Compare(oldPolicy, Load(newReference));
+            Assert.NotEmpty(diff.Changes);
+            PolicyChange? version = diff.Changes.FirstOrDefault(c => c.Path == "/version");
+            var events = ReadAudit();
+            int built = 0;
+            foreach (PolicyChange change in diff.Changes)
+            {
+                var sets = version != null && change != version ? new[] { new[] { change }, new[] { change, version } } : new[] { new[] { change } };
+                foreach (PolicyChange[] set in sets)
+                {
+                    PolicyDefinition? viaText = PolicyAttribution.WithChange(oldPolicy, set, viaText: true);
+                    PolicyDefinition? viaNodes = PolicyAttribution.WithChange(oldPolicy, set, viaText: false);
+                    Assert.Equal(viaText == null, viaNodes == null);
+                    if (viaText == null || viaNodes == null)
+                    {
+                        continue;
+                    }
+
+                    built++;
+                    Assert.Empty(PolicyDiff.Compare(viaText, viaNodes).Changes);
+                    foreach (PolicyEvent ev in events)
+                    {
+                        Assert.Equal(Decision(viaText, ev), Decision(viaNodes, ev));
+                    }
+                }
+            }
+
+            Assert.True(built > 0);
+        }
+
+        private static System.Collections.Generic.List<PolicyEvent> ReadAudit()
+        {
+            var list = new System.Collections.Generic.List<PolicyEvent>();
+            using var input = File.OpenRead(AuditLog);
+            foreach (EventReadResult r in EventStreamReader.ReadAll(input, "audit.jsonl"))
+            {
+                list.Add(PolicyEventParser.ParseValidated(r.Record.Json.Span));
+            }
+
+            return list;
+        }
+
+        private static string Decision(PolicyDefinition policy, PolicyEvent ev)
+        {
+            try
+            {
+                return PolicySim.Reports.SimulationJsonReport.FormatResultLine(PolicySim.Evaluation.PolicyDecider.Decide(policy, ev));
+            }
+            catch (PolicyEventMappingException ex)
+            {
+                return "unmappable: " + ex.Message;
+            }
+        }
+
         [Theory]
         [InlineData("guards: {egress_allowlist: {additional_block: [\"api.github.com\"]}}", "/guards/egress_allowlist/block/0")]
         [InlineData("guards: {mcp_tool: {require_confirmation: [file_write, file_delete, git_push, read_file]}}", "/guards/mcp_tool/require_confirmation/3")]

@@ -21,10 +21,21 @@ namespace PolicySim.Policies.Clawdstrike
         public ClawdstrikeDocument Load(string yaml, string source, string? directory) =>
             Load(yaml, source, directory, new HashSet<string>(StringComparer.Ordinal), 0);
 
+        /// <summary>Loads a document already in YAML nodes (see <see cref="ClawdstrikeParser.Parse(YamlDotNet.RepresentationModel.YamlNode, string, List{PolicyDiagnostic})"/>).</summary>
+        public ClawdstrikeDocument Load(YamlDotNet.RepresentationModel.YamlNode root, string source, string? directory)
+        {
+            var diagnostics = new List<PolicyDiagnostic>();
+            return Resolve(ClawdstrikeParser.Parse(root, source, diagnostics), diagnostics, directory, new HashSet<string>(StringComparer.Ordinal), 0);
+        }
+
         private ClawdstrikeDocument Load(string yaml, string source, string? directory, HashSet<string> visited, int depth)
         {
             var diagnostics = new List<PolicyDiagnostic>();
-            ClawdstrikeDocument doc = ClawdstrikeParser.Parse(yaml, source, diagnostics);
+            return Resolve(ClawdstrikeParser.Parse(yaml, source, diagnostics), diagnostics, directory, visited, depth);
+        }
+
+        private ClawdstrikeDocument Resolve(ClawdstrikeDocument doc, List<PolicyDiagnostic> diagnostics, string? directory, HashSet<string> visited, int depth)
+        {
             if (diagnostics.Count > 0)
             {
                 throw Failure(diagnostics);

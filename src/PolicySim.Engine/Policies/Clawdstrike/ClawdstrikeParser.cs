@@ -68,8 +68,21 @@ namespace PolicySim.Policies.Clawdstrike
                 diagnostics.Add(new PolicyDiagnostic(source, (int)stream.Documents[1].RootNode.Start.Line, 1, string.Empty, "deserializing from YAML containing more than one document is not supported"));
             }
 
+            return Parse(stream.Documents[0].RootNode, source, diagnostics, doc);
+        }
+
+        /// <summary>Parses a document already in YAML nodes (built in memory, e.g. a policy variant for attribution).</summary>
+        /// <param name="root">The document's root node.</param>
+        /// <param name="source">The source name for diagnostics.</param>
+        /// <param name="diagnostics">Receives the problems; the result is partial then.</param>
+        /// <returns>The document.</returns>
+        public static ClawdstrikeDocument Parse(YamlNode root, string source, List<PolicyDiagnostic> diagnostics) =>
+            Parse(root, source, diagnostics, new ClawdstrikeDocument { Source = source });
+
+        private static ClawdstrikeDocument Parse(YamlNode root, string source, List<PolicyDiagnostic> diagnostics, ClawdstrikeDocument doc)
+        {
             var r = new YamlSchemaReader(source, diagnostics);
-            var top = r.Mapping(stream.Documents[0].RootNode, string.Empty, TopKeys);
+            var top = r.Mapping(root, string.Empty, TopKeys);
             if (top == null)
             {
                 return doc;
