@@ -67,7 +67,7 @@ namespace PolicySim.Serialization
             }
         }
 
-        private static YamlNode Sorted(IEnumerable<KeyValuePair<string, object?>> dict)
+        private static YamlMappingNode Sorted(IEnumerable<KeyValuePair<string, object?>> dict)
         {
             var pairs = new List<KeyValuePair<string, object?>>(dict);
             pairs.Sort((a, b) => CodePointComparer.Instance.Compare(a.Key, b.Key));
