@@ -33,7 +33,9 @@ namespace PolicySim.Evaluation.Text
         private const string AnyCodePoint = "(?:[^\\uD800-\\uDBFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])";
 
         // The detectors run on every untrusted-text event, so compiling their small native forms once (a few
-        // ms each) is worth it where a JIT-friendly implementation exists.
+        // ms each) is worth it where a JIT-friendly implementation exists. They are built on first need: ASCII text
+        // (the usual case) goes to the regex-free matcher, and building all 22 when the detectors loaded cost every
+        // run ~0.04 s of CPU and ~2 MB (100-event compare, bench/README.md round 5).
 #if NET8_0_OR_GREATER
         private const RegexOptions NativeOptions = RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.Compiled;
 #else
@@ -51,8 +53,10 @@ namespace PolicySim.Evaluation.Text
         private readonly string _rustPattern;
         private readonly RequiredLiterals _literals;
         private readonly AsciiPhrasePattern? _ascii;
-        private readonly Regex _native;
-        private readonly Regex _nativePairs;
+        private readonly string _nativePattern;
+        private readonly string _nativePairsPattern;
+        private Regex? _native;
+        private Regex? _nativePairs;
         private Regex? _rewritten;
         private Regex? _exact;
 
@@ -77,8 +81,8 @@ namespace PolicySim.Evaluation.Text
             Validate(rustPattern);
             _literals = RequiredLiterals.FromPattern(rustPattern);
             _ascii = AsciiPhrasePattern.TryCreate(rustPattern);
-            _native = new Regex(rustPattern, NativeOptions, MatchTimeout);
-            _nativePairs = new Regex(rustPattern.Replace(".{0,", AnyCodePoint + "{0,"), NativeOptions, MatchTimeout);
+            _nativePattern = rustPattern;
+            _nativePairsPattern = rustPattern.Replace(".{0,", AnyCodePoint + "{0,");
         }
 
         /// <summary>Classifies <paramref name="text"/> (once per text, shared by all patterns).</summary>
@@ -154,10 +158,23 @@ namespace PolicySim.Evaluation.Text
         /// <returns>Whether the signal fires.</returns>
         internal bool IsMatch(string text, TextKind kind) => kind switch
         {
-            TextKind.Simple => _native.IsMatch(text),
-            TextKind.Pairs => _nativePairs.IsMatch(text),
+            TextKind.Simple => Native(ref _native, _nativePattern).IsMatch(text),
+            TextKind.Pairs => Native(ref _nativePairs, _nativePairsPattern).IsMatch(text),
             _ => Rewritten().IsMatch(text),
         };
+
+        /// <summary>The native regex in <paramref name="field"/>, built on first use (a race builds an equal one twice).</summary>
+        private static Regex Native(ref Regex? field, string pattern)
+        {
+            Regex? regex = Volatile.Read(ref field);
+            if (regex == null)
+            {
+                regex = new Regex(pattern, NativeOptions, MatchTimeout);
+                Volatile.Write(ref field, regex);
+            }
+
+            return regex;
+        }
 
         /// <summary>Tests the general Rust translation of the same pattern (for equivalence tests).</summary>
         /// <param name="text">Canonical text.</param>
