@@ -53,8 +53,6 @@ namespace PolicySim.Evaluation.Text
         private readonly string _rustPattern;
         private readonly RequiredLiterals _literals;
         private readonly AsciiPhrasePattern? _ascii;
-        private readonly string _nativePattern;
-        private readonly string _nativePairsPattern;
         private Regex? _native;
         private Regex? _nativePairs;
         private Regex? _rewritten;
@@ -81,8 +79,6 @@ namespace PolicySim.Evaluation.Text
             Validate(rustPattern);
             _literals = RequiredLiterals.FromPattern(rustPattern);
             _ascii = AsciiPhrasePattern.TryCreate(rustPattern);
-            _nativePattern = rustPattern;
-            _nativePairsPattern = rustPattern.Replace(".{0,", AnyCodePoint + "{0,");
         }
 
         /// <summary>Classifies <paramref name="text"/> (once per text, shared by all patterns).</summary>
@@ -158,18 +154,21 @@ namespace PolicySim.Evaluation.Text
         /// <returns>Whether the signal fires.</returns>
         internal bool IsMatch(string text, TextKind kind) => kind switch
         {
-            TextKind.Simple => Native(ref _native, _nativePattern).IsMatch(text),
-            TextKind.Pairs => Native(ref _nativePairs, _nativePairsPattern).IsMatch(text),
+            TextKind.Simple => Built(ref _native, static p => new Regex(p.Body, NativeOptions, MatchTimeout)).IsMatch(text),
+            TextKind.Pairs => Built(ref _nativePairs, static p => new Regex(p.Body.Replace(".{0,", AnyCodePoint + "{0,"), NativeOptions, MatchTimeout)).IsMatch(text),
             _ => Rewritten().IsMatch(text),
         };
 
-        /// <summary>The native regex in <paramref name="field"/>, built on first use (a race builds an equal one twice).</summary>
-        private static Regex Native(ref Regex? field, string pattern)
+        // The pattern body as given, without the "(?is)" that makes _rustPattern the Rust semantics.
+        private string Body => _rustPattern.Substring(5);
+
+        /// <summary>The regex in <paramref name="field"/>, built on first use (a race builds an equal one twice).</summary>
+        private Regex Built(ref Regex? field, Func<DetectorPattern, Regex> build)
         {
             Regex? regex = Volatile.Read(ref field);
             if (regex == null)
             {
-                regex = new Regex(pattern, NativeOptions, MatchTimeout);
+                regex = build(this);
                 Volatile.Write(ref field, regex);
             }
 
@@ -179,38 +178,18 @@ namespace PolicySim.Evaluation.Text
         /// <summary>Tests the general Rust translation of the same pattern (for equivalence tests).</summary>
         /// <param name="text">Canonical text.</param>
         /// <returns>Whether the signal fires.</returns>
-        internal bool IsMatchExact(string text)
-        {
-            Regex? exact = Volatile.Read(ref _exact);
-            if (exact == null)
-            {
-                if (!RustRegex.TryCompile(_rustPattern, out exact, out string? error))
-                {
-                    throw new InvalidOperationException("Built-in detector pattern is invalid: " + error);
-                }
-
-                Volatile.Write(ref _exact, exact);
-            }
-
-            return exact!.IsMatch(text);
-        }
+        internal bool IsMatchExact(string text) =>
+            Built(ref _exact, static p => RustRegex.TryCompile(p._rustPattern, out Regex? exact, out string? error)
+                ? exact!
+                : throw new InvalidOperationException("Built-in detector pattern is invalid: " + error)).IsMatch(text);
 
         /// <summary>Tests the look-around form regardless of the text (for equivalence tests).</summary>
         /// <param name="text">Canonical text.</param>
         /// <returns>Whether the signal fires.</returns>
         internal bool IsMatchRewritten(string text) => Rewritten().IsMatch(text);
 
-        private Regex Rewritten()
-        {
-            Regex? regex = Volatile.Read(ref _rewritten);
-            if (regex == null)
-            {
-                regex = new Regex(Rewrite(_rustPattern.Substring(5), WordAtom(), AnyCodePoint), RegexOptions.CultureInvariant, MatchTimeout);
-                Volatile.Write(ref _rewritten, regex);
-            }
-
-            return regex;
-        }
+        private Regex Rewritten() =>
+            Built(ref _rewritten, static p => new Regex(Rewrite(p.Body, WordAtom(), AnyCodePoint), RegexOptions.CultureInvariant, MatchTimeout));
 
         private static void Validate(string pattern) => Rewrite(pattern, "W", ".");
 
