@@ -29,13 +29,9 @@ namespace PolicySim.Evaluation
 
         /// <summary>Creates a result whose details are built on first use (decisions that are only counted never build them).</summary>
         private GuardResult(Func<IReadOnlyDictionary<string, object?>> details, bool allowed, string guard, GuardSeverity severity, string message, string? matchedPattern)
+            : this(allowed, guard, severity, message, null, matchedPattern)
         {
-            Allowed = allowed;
-            Guard = guard;
-            Severity = severity;
-            Message = message;
             _details = details;
-            MatchedPattern = matchedPattern;
         }
 
         // The details, or the factory that builds them on first read.
