@@ -35,15 +35,21 @@ namespace PolicySim.Replay
             Require.NotNull(newPolicy, nameof(newPolicy));
             Require.NotNull(summary, nameof(summary));
             PolicyDiffResult diff = PolicyDiff.Compare(oldPolicy, newPolicy);
-            PolicyChange? version = diff.Changes.FirstOrDefault(c => c.Path == "/version");
-            PolicyChange[] changes = diff.Changes.Take(MaxChanges).ToArray();
-            IReadOnlyList<PolicyEvent> exemplars = summary.AttributionExemplars(MaxGroups);
+            summary.AttributeGroups(exemplars => CausesOf(exemplars, oldPolicy, newPolicy, diff), MaxGroups);
+            return diff;
+        }
+
+        /// <summary>The causes of each example's flip, in the examples' order.</summary>
+        private static IReadOnlyList<FlipCause>[] CausesOf(IReadOnlyList<PolicyEvent> exemplars, PolicyDefinition oldPolicy, PolicyDefinition newPolicy, PolicyDiffResult diff)
+        {
             if (exemplars.Count == 0)
             {
                 // Nothing flipped: no variant is needed (each one is a full policy load).
-                return diff;
+                return Array.Empty<IReadOnlyList<FlipCause>>();
             }
 
+            PolicyChange? version = diff.Changes.FirstOrDefault(c => c.Path == "/version");
+            PolicyChange[] changes = diff.Changes.Take(MaxChanges).ToArray();
             var before = new ComparedDecision?[exemplars.Count];
             var after = new ComparedDecision?[exemplars.Count];
             for (int g = 0; g < exemplars.Count; g++)
@@ -83,8 +89,7 @@ namespace PolicySim.Replay
                 causes[g] = CausesOf(g, before[g], after[g], changes, effects, diff.Changes);
             }
 
-            summary.SetAttributedCauses(causes, MaxGroups);
-            return diff;
+            return causes;
         }
 
         /// <summary>Describes a change for a report: the diff line plus where the new value was written.</summary>

@@ -159,16 +159,18 @@ namespace PolicySim.Replay
             acc.Add(result.Timestamp, result.EventId, result.Event);
         }
 
-        /// <summary>The example events of the groups to attribute (the <paramref name="maxGroups"/> largest that have one), in a fixed order.</summary>
-        internal IReadOnlyList<PolicyEvent> AttributionExemplars(int maxGroups) => AttributedGroups(maxGroups).ConvertAll(a => a.Exemplar!);
-
-        /// <summary>Sets the causes of the groups <see cref="AttributionExemplars"/> named, in its order.</summary>
-        internal void SetAttributedCauses(IReadOnlyList<IReadOnlyList<FlipCause>> causes, int maxGroups)
+        /// <summary>
+        /// Sets the causes of the groups to attribute (the <paramref name="maxGroups"/> largest that have an example
+        /// event): <paramref name="causesOf"/> gets their examples, largest group first, and returns one list of causes
+        /// per example, in that order.
+        /// </summary>
+        internal void AttributeGroups(Func<IReadOnlyList<PolicyEvent>, IReadOnlyList<IReadOnlyList<FlipCause>>> causesOf, int maxGroups)
         {
-            List<GroupAccumulator> groups = AttributedGroups(maxGroups);
+            List<GroupAccumulator> groups = _groups.Values.OrderByDescending(a => a.Count).Take(maxGroups).Where(a => a.Exemplar != null).ToList();
+            IReadOnlyList<IReadOnlyList<FlipCause>> causes = causesOf(groups.ConvertAll(a => a.Exemplar!));
             if (causes.Count != groups.Count)
             {
-                throw new ArgumentException("One list of causes per attributed group is needed.", nameof(causes));
+                throw new InvalidOperationException("One list of causes per example is needed.");
             }
 
             for (int i = 0; i < groups.Count; i++)
@@ -176,9 +178,6 @@ namespace PolicySim.Replay
                 groups[i].Causes = causes[i];
             }
         }
-
-        private List<GroupAccumulator> AttributedGroups(int maxGroups) =>
-            _groups.Values.OrderByDescending(a => a.Count).Take(maxGroups).Where(a => a.Exemplar != null).ToList();
 
         internal void AddError() => Errors++;
 
