@@ -78,13 +78,19 @@ namespace PolicySim.Serialization
             }
         }
 
-        // Details dictionaries have a handful of keys: sort a copy of the pairs (no LINQ pipeline and key look-ups).
-        private static void WriteSorted(SerdeJsonWriter w, IEnumerable<KeyValuePair<string, object?>> dict)
+        /// <summary>A dictionary's pairs in the order they are written: keys by code point, as serde_json::Value prints them.</summary>
+        internal static List<KeyValuePair<string, object?>> SortedByKey(IEnumerable<KeyValuePair<string, object?>> dict)
         {
+            // Details dictionaries have a handful of keys: sort a copy of the pairs (no LINQ pipeline and key look-ups).
             var pairs = new List<KeyValuePair<string, object?>>(dict);
             pairs.Sort(ByKey);
+            return pairs;
+        }
+
+        private static void WriteSorted(SerdeJsonWriter w, IEnumerable<KeyValuePair<string, object?>> dict)
+        {
             w.WriteStartObject();
-            foreach (var pair in pairs)
+            foreach (var pair in SortedByKey(dict))
             {
                 w.WritePropertyName(pair.Key);
                 Write(w, pair.Value);

@@ -43,17 +43,11 @@ namespace PolicySim.Serialization
                 case JsonElement e:
                     return FromElement(e);
                 case List<KeyValuePair<string, object?>> ordered:
-                    var mapping = new YamlMappingNode();
-                    foreach (var pair in ordered)
-                    {
-                        mapping.Add(Quoted(pair.Key), ToNode(pair.Value));
-                    }
-
-                    return mapping;
+                    return Mapping(ordered);
                 case IReadOnlyDictionary<string, object?> dict:
-                    return Sorted(dict);
+                    return Mapping(ValueJson.SortedByKey(dict));
                 case IDictionary<string, object?> dict:
-                    return Sorted(dict);
+                    return Mapping(ValueJson.SortedByKey(dict));
                 case IEnumerable list:
                     var sequence = new YamlSequenceNode();
                     foreach (object? item in list)
@@ -67,10 +61,8 @@ namespace PolicySim.Serialization
             }
         }
 
-        private static YamlMappingNode Sorted(IEnumerable<KeyValuePair<string, object?>> dict)
+        private static YamlMappingNode Mapping(List<KeyValuePair<string, object?>> pairs)
         {
-            var pairs = new List<KeyValuePair<string, object?>>(dict);
-            pairs.Sort((a, b) => CodePointComparer.Instance.Compare(a.Key, b.Key));
             var mapping = new YamlMappingNode();
             foreach (var pair in pairs)
             {
