@@ -8,14 +8,17 @@ using PolicySim.Replay;
 namespace PolicySim.Benchmarks
 {
     /// <summary>
-    /// <c>session OLD NEW FILE [sequential]</c>: the engine work of <c>Compare-PolicyDecision -Path</c> (what the cmdlet does
+    /// <c>session OLD NEW FILE [sequential|compare]</c>: the engine work of <c>Compare-PolicyDecision -Path</c> (what the cmdlet does
     /// besides PowerShell's own WriteObject): a comparison session fed the whole file (<see cref="ReplaySession.AddInput"/>,
-    /// on every core) or record by record (<c>sequential</c>, as before), every item touched as the cmdlet would.
+    /// on every core) or record by record (<c>sequential</c>, as before), every item touched as the cmdlet would; or
+    /// (<c>compare</c>) the engine work of <c>policysim compare</c>: <see cref="PolicyComparison.Run"/> over
+    /// <see cref="EventStreamReader.ReadAll(Stream, string, EventStreamOptions?)"/>.
     /// </summary>
     internal static class SessionProfile
     {
-        public static int Run(string oldPolicy, string newPolicy, string file, bool sequential)
+        public static int Run(string oldPolicy, string newPolicy, string file, string mode)
         {
+            bool sequential = mode == "sequential";
             long allocatedBefore = GC.GetTotalAllocatedBytes(true);
             var clock = Stopwatch.StartNew();
             PolicyDefinition reference = PolicyLoader.Load(oldPolicy);
@@ -23,10 +26,19 @@ namespace PolicySim.Benchmarks
             ReplaySession session = ReplaySession.ForComparison(reference, difference, new ReplayOptions());
             long loaded = clock.ElapsedMilliseconds;
             long items = 0, changed = 0;
+            ReplaySummary summary = mode == "compare" ? new ReplaySummary() : session.Summary;
             using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan))
             {
                 session.BeginInput();
-                if (sequential)
+                if (mode == "compare")
+                {
+                    foreach (ReplayItem item in PolicyComparison.Run(reference, difference, EventStreamReader.ReadAll(stream, file, new EventStreamOptions { DeferValidation = true }), null, summary))
+                    {
+                        items++;
+                        changed += item.Result != null && item.Result.Flip != FlipKind.None ? 1 : 0;
+                    }
+                }
+                else if (sequential)
                 {
                     foreach (EventReadResult raw in EventStreamReader.ReadAll(stream, file))
                     {
@@ -49,7 +61,9 @@ namespace PolicySim.Benchmarks
             }
 
             long allocated = GC.GetTotalAllocatedBytes(true) - allocatedBefore;
-            Console.WriteLine($"session ({(sequential ? "record by record" : "whole input")}): items={items} changed={changed} summary_changed={session.Summary.Changed} load_ms={loaded} total_ms={clock.ElapsedMilliseconds} allocated_bytes_per_item={(items > 0 ? allocated / items : 0)}");
+            Console.WriteLine($"session ({(mode == "compare" ? "policysim compare" : sequential ? "record by record" : "whole input")}): items={items} changed={changed} summary_changed={summary.Changed} load_ms={loaded} total_ms={clock.ElapsedMilliseconds} allocated_bytes_per_item={(items > 0 ? allocated / items : 0)} collections={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} peak_working_set_mb={Process.GetCurrentProcess().PeakWorkingSet64 >> 20}");
+            GCMemoryInfo last = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+            Console.WriteLine($"last ephemeral gc: gen0_before_kb={last.GenerationInfo[0].SizeBeforeBytes >> 10} promoted_kb={last.PromotedBytes >> 10} heap_kb={last.HeapSizeBytes >> 10} committed_kb={last.TotalCommittedBytes >> 10} pinned={last.PinnedObjectsCount} pause_pct={GC.GetGCMemoryInfo(GCKind.Any).PauseTimePercentage}");
             return 0;
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using PolicySim.Events;
 
 namespace PolicySim.Evaluation
 {
@@ -35,8 +36,24 @@ namespace PolicySim.Evaluation
         /// <param name="work">The pure per-item function.</param>
         /// <param name="size">The input size of an item in bytes (batches close at <see cref="MaxBatchBytes"/>), or null to count items only.</param>
         public static IEnumerable<TOut> Map<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> work, Func<TIn, int>? size = null)
+            => Run(source, work, size, keep: null);
+
+        /// <summary>
+        /// Maps event records through <paramref name="work"/> in input order. Records from
+        /// <see cref="EventStreamReader.ReadAll(System.IO.Stream, string, EventStreamOptions?)"/> are read without
+        /// their private copies and kept in each batch's <see cref="RecordArena"/>, recycled once the batch is
+        /// decided, so <paramref name="work"/> must not keep a record's bytes (it may keep what it parsed from them).
+        /// </summary>
+        /// <param name="records">The records.</param>
+        /// <param name="work">The pure per-record function.</param>
+        public static IEnumerable<TOut> MapRecords<TOut>(IEnumerable<EventReadResult> records, Func<EventReadResult, TOut> work)
+            => records is EventRecordSequence sequence
+                ? Run(sequence.Borrowed(), work, EventReadResult.InputSize, keep: (record, arena) => arena.Keep(record))
+                : Run(records, work, EventReadResult.InputSize, keep: null);
+
+        private static IEnumerable<TOut> Run<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> work, Func<TIn, int>? size, Func<TIn, RecordArena, TIn>? keep)
         {
-            var pipeline = new Pipeline<TIn, TOut>(source, work, size, Math.Max(1, Math.Min(Environment.ProcessorCount, 8)));
+            var pipeline = new Pipeline<TIn, TOut>(source, work, size, keep, Math.Max(1, Math.Min(Environment.ProcessorCount, 8)));
             pipeline.Start();
             try
             {
@@ -72,14 +89,16 @@ namespace PolicySim.Evaluation
 
         private sealed class Batch<TIn, TOut>
         {
-            public Batch(TIn[] items, int count)
+            public Batch(TIn[] items, int count, RecordArena? arena)
             {
                 Items = items;
                 Count = count;
                 Results = new Slot<TOut>[count];
+                Arena = arena;
             }
 
             public TIn[] Items;
+            public RecordArena? Arena;
             public int Count;
             public Slot<TOut>[] Results;
             public bool Done;
@@ -92,6 +111,8 @@ namespace PolicySim.Evaluation
             private readonly IEnumerable<TIn> source;
             private readonly Func<TIn, TOut> work;
             private readonly Func<TIn, int>? size;
+            private readonly Func<TIn, RecordArena, TIn>? keep;
+            private readonly RecordArena.ChunkPool? chunks;
             private readonly int workerCount;
             private readonly Batch<TIn, TOut>?[] ring = new Batch<TIn, TOut>?[MaxQueuedBatches];
             private readonly List<Task> tasks = new List<Task>();
@@ -101,11 +122,13 @@ namespace PolicySim.Evaluation
             private bool readerDone;
             private bool stopped;
 
-            public Pipeline(IEnumerable<TIn> source, Func<TIn, TOut> work, Func<TIn, int>? size, int workerCount)
+            public Pipeline(IEnumerable<TIn> source, Func<TIn, TOut> work, Func<TIn, int>? size, Func<TIn, RecordArena, TIn>? keep, int workerCount)
             {
                 this.source = source;
                 this.work = work;
                 this.size = size;
+                this.keep = keep;
+                chunks = keep != null ? new RecordArena.ChunkPool() : null;
                 this.workerCount = workerCount;
             }
 
@@ -171,6 +194,7 @@ namespace PolicySim.Evaluation
             private void ReadLoop()
             {
                 TIn[]? items = null;
+                RecordArena? arena = null;
                 int count = 0;
                 try
                 {
@@ -192,6 +216,7 @@ namespace PolicySim.Evaluation
                         }
 
                         items = new TIn[BatchSize];
+                        arena = chunks != null ? new RecordArena(chunks) : null;
                         count = 0;
                         long bytes = 0;
                         bool more = true;
@@ -203,7 +228,8 @@ namespace PolicySim.Evaluation
                                 break;
                             }
 
-                            TIn item = e.Current;
+                            // A borrowed item is valid only until the next MoveNext: the batch keeps a copy.
+                            TIn item = keep != null ? keep(e.Current, arena!) : e.Current;
                             items[count++] = item;
                             if (size != null)
                             {
@@ -216,7 +242,7 @@ namespace PolicySim.Evaluation
                             return;
                         }
 
-                        Publish(items, count);
+                        Publish(items, count, arena);
                         items = null;
                         if (!more)
                         {
@@ -239,7 +265,7 @@ namespace PolicySim.Evaluation
                     if (items != null && count > 0)
                     {
                         // What was read before the failure is still decided and comes out first.
-                        Publish(items, count);
+                        Publish(items, count, arena);
                     }
                 }
                 finally
@@ -252,11 +278,11 @@ namespace PolicySim.Evaluation
                 }
             }
 
-            private void Publish(TIn[] items, int count)
+            private void Publish(TIn[] items, int count, RecordArena? arena)
             {
                 lock (gate)
                 {
-                    ring[readSeq % MaxQueuedBatches] = new Batch<TIn, TOut>(items, count);
+                    ring[readSeq % MaxQueuedBatches] = new Batch<TIn, TOut>(items, count, arena);
                     readSeq++;
                     Monitor.PulseAll(gate);
                 }
@@ -296,6 +322,10 @@ namespace PolicySim.Evaluation
 
                         batch.Items[i] = default!;
                     }
+
+                    // Every record of the batch is decided and nothing kept its bytes: recycle them.
+                    batch.Arena?.Release();
+                    batch.Arena = null;
 
                     lock (gate)
                     {

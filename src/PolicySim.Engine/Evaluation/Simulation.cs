@@ -70,7 +70,7 @@ namespace PolicySim.Evaluation
         {
             // Stateless decisions are independent: decide them on every core, count and yield them in input order.
             IEnumerable<SimulationItem> decided = posture == null && OrderedParallel.Enabled
-                ? OrderedParallel.Map(records, record => Format(Decide(policy, record, null), lineFormatter), EventReadResult.InputSize)
+                ? OrderedParallel.MapRecords(records, record => Format(Decide(policy, record, null), lineFormatter))
                 : Sequential(policy, records, posture, lineFormatter);
             foreach (SimulationItem item in decided)
             {

@@ -86,13 +86,17 @@ namespace PolicySim.Events
         /// <summary>Reads every record of <paramref name="stream"/>; each record's bytes are a private copy.</summary>
         public static IEnumerable<EventReadResult> ReadAll(Stream stream, string source, EventStreamOptions? options = null)
         {
-            using var reader = new EventStreamReader(stream, source, options, leaveOpen: true);
-            while (reader.TryRead(out EventReadResult result))
+            if (stream is null)
             {
-                yield return result.IsError
-                    ? result
-                    : new EventReadResult(new EventRecord(result.Record.Source, result.Record.Line, result.Record.Json.ToArray(), result.Record.Validated, result.Record.ValidationDeferred));
+                throw new ArgumentNullException(nameof(stream));
             }
+
+            if (source is null)
+            {
+                throw new ArgumentNullException(nameof(source));
+            }
+
+            return new EventRecordSequence(stream, source, options);
         }
 
         /// <summary>Reads every record of <paramref name="reader"/>; each record's bytes are a private copy.</summary>

@@ -35,7 +35,7 @@ namespace PolicySim.Replay
             {
                 // Parse each record once and decide it under both policies, on every core, in input order.
                 return PolicyReplay.FoldIterator(
-                    Evaluation.OrderedParallel.Map(events, raw => PolicyReplay.Prepare(differencePolicy, RecordedDecisionReader.ReadPolicyEventRecord(raw), effective), EventReadResult.InputSize),
+                    Evaluation.OrderedParallel.MapRecords(events, raw => PolicyReplay.Prepare(differencePolicy, RecordedDecisionReader.ReadPolicyEventRecord(raw), effective)),
                     effective,
                     summary);
             }
