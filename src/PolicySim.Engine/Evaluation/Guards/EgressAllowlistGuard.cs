@@ -54,14 +54,20 @@ namespace PolicySim.Evaluation.Guards
                 case EgressDefaultAction.Allow:
                     return GuardResult.Allow(GuardName);
                 case EgressDefaultAction.Log:
-                    return GuardResult.WarnLazy(
-                        GuardName,
-                        "Egress to " + host + " logged",
-                        () => Details.Of(("host", host), ("port", (long)egress.Port)),
-                        null);
+                    return Logged(egress);
                 default:
                     return Blocked(egress, isDefault: true, null);
             }
+        }
+
+        // Its own method so that the closure over the action is allocated for logged egress only (see ForbiddenPathGuard).
+        private static GuardResult Logged(NetworkEgressAction egress)
+        {
+            return GuardResult.WarnLazy(
+                GuardName,
+                "Egress to " + egress.Host + " logged",
+                () => Details.Of(("host", egress.Host), ("port", (long)egress.Port)),
+                null);
         }
 
         private static GuardResult Blocked(NetworkEgressAction egress, bool isDefault, string? pattern)

@@ -43,13 +43,20 @@ namespace PolicySim.Evaluation.Guards
                 return GuardResult.Allow(GuardName);
             }
 
+            return Blocked(path, _patterns[hit].Pattern);
+        }
+
+        // Its own method: a lambda in Evaluate would capture `path` there, and C# allocates the captured variables'
+        // closure object on entry to Evaluate, for every decision, not only for blocks.
+        private static GuardResult Blocked(string path, string pattern)
+        {
             // Details are built only if read (counting runs never read them).
             return GuardResult.BlockLazy(
                 GuardName,
                 GuardSeverity.Critical,
                 "Access to forbidden path: " + path,
                 () => Details.Of(("path", path), ("reason", "matches_forbidden_pattern")),
-                _patterns[hit].Pattern);
+                pattern);
         }
     }
 }

@@ -48,8 +48,28 @@ namespace PolicySim.Evaluation.Guards
 
             // The reference's details also carry session statistics and latencies, which are not deterministic;
             // PolicySim reports the session as null so the same input always gives the same bytes.
-            JailbreakDetectorOptions options = _options;
-            Func<IReadOnlyDictionary<string, object?>> details = () =>
+            Func<IReadOnlyDictionary<string, object?>> details = DetailsOf(report, _options);
+            string signal = report.Signals.Count > 0 ? report.Signals[0] : "risk_score";
+            if (!block)
+            {
+                return GuardResult.WarnLazy(GuardName, "Potential jailbreak attempt detected", details, signal);
+            }
+
+            GuardSeverity severity = report.Severity switch
+            {
+                JailbreakSeverity.Confirmed => GuardSeverity.Critical,
+                JailbreakSeverity.Likely => GuardSeverity.Error,
+                JailbreakSeverity.Suspicious => GuardSeverity.Warning,
+                _ => GuardSeverity.Info,
+            };
+            return GuardResult.BlockLazy(GuardName, severity, "Jailbreak attempt detected", details, signal);
+        }
+
+        // Its own method: a lambda in Evaluate would capture `report` there, and C# allocates the captured variables'
+        // closure object on entry to Evaluate, for every decision, not only for warnings and blocks.
+        private static Func<IReadOnlyDictionary<string, object?>> DetailsOf(JailbreakReport report, JailbreakDetectorOptions options)
+        {
+            return () =>
             {
                 var layers = Details.Create();
                 layers["heuristic"] = options.HeuristicLayer;
@@ -67,20 +87,6 @@ namespace PolicySim.Evaluation.Guards
                 built["signals"] = new List<object?>(report.Signals);
                 return built;
             };
-            string signal = report.Signals.Count > 0 ? report.Signals[0] : "risk_score";
-            if (!block)
-            {
-                return GuardResult.WarnLazy(GuardName, "Potential jailbreak attempt detected", details, signal);
-            }
-
-            GuardSeverity severity = report.Severity switch
-            {
-                JailbreakSeverity.Confirmed => GuardSeverity.Critical,
-                JailbreakSeverity.Likely => GuardSeverity.Error,
-                JailbreakSeverity.Suspicious => GuardSeverity.Warning,
-                _ => GuardSeverity.Info,
-            };
-            return GuardResult.BlockLazy(GuardName, severity, "Jailbreak attempt detected", details, signal);
         }
     }
 }

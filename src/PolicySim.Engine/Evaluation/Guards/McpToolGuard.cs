@@ -57,11 +57,7 @@ namespace PolicySim.Evaluation.Guards
 
             if (_confirm.Contains(name))
             {
-                return GuardResult.WarnLazy(
-                    GuardName,
-                    "Tool '" + name + "' requires confirmation",
-                    () => Details.Of(("requires_confirmation", true), ("tool", name)),
-                    name);
+                return NeedsConfirmation(name);
             }
 
             if (_allow.Count > 0)
@@ -70,6 +66,16 @@ namespace PolicySim.Evaluation.Guards
             }
 
             return _defaultAction == McpDefaultAction.Block ? Blocked(name, null) : GuardResult.Allow(GuardName);
+        }
+
+        // Its own method so that the closure over `name` is allocated for confirmations only (see ForbiddenPathGuard).
+        private static GuardResult NeedsConfirmation(string name)
+        {
+            return GuardResult.WarnLazy(
+                GuardName,
+                "Tool '" + name + "' requires confirmation",
+                () => Details.Of(("requires_confirmation", true), ("tool", name)),
+                name);
         }
 
         private static GuardResult Blocked(string name, string? pattern)

@@ -45,6 +45,12 @@ namespace PolicySim.Evaluation.Guards
                 return GuardResult.Allow(GuardName);
             }
 
+            return Blocked(path);
+        }
+
+        // Its own method so that the closure over `path` is allocated for blocks only (see ForbiddenPathGuard).
+        private static GuardResult Blocked(string path)
+        {
             // Details are built only if read (counting runs never read them).
             return GuardResult.BlockLazy(
                 GuardName,

@@ -46,17 +46,7 @@ namespace PolicySim.Evaluation.Guards
             }
 
             string message = "Untrusted text contains prompt-injection signals (" + report.Level + ")";
-            Func<IReadOnlyDictionary<string, object?>> details = () =>
-            {
-                var built = Details.Create();
-                built["canonicalization"] = TextDetails.Canonicalization(report.Canonical);
-                built["fingerprint"] = report.Fingerprint;
-                built["level"] = report.Level.ToString().ToLowerInvariant();
-                built["score"] = (long)report.Score;
-                built["signals"] = new List<object?>(report.Signals);
-                built["source"] = source;
-                return built;
-            };
+            Func<IReadOnlyDictionary<string, object?>> details = DetailsOf(report, source);
             string signal = report.Signals.Count > 0 ? report.Signals[0] : report.Level.ToString();
             if (!block)
             {
@@ -70,6 +60,23 @@ namespace PolicySim.Evaluation.Guards
                 _ => GuardSeverity.Error,
             };
             return GuardResult.BlockLazy(GuardName, severity, message, details, signal);
+        }
+
+        // Its own method: a lambda in Evaluate would capture `report` there, and C# allocates the captured variables'
+        // closure object on entry to Evaluate, for every decision, not only for warnings and blocks.
+        private static Func<IReadOnlyDictionary<string, object?>> DetailsOf(PromptInjectionReport report, string? source)
+        {
+            return () =>
+            {
+                var built = Details.Create();
+                built["canonicalization"] = TextDetails.Canonicalization(report.Canonical);
+                built["fingerprint"] = report.Fingerprint;
+                built["level"] = report.Level.ToString().ToLowerInvariant();
+                built["score"] = (long)report.Score;
+                built["signals"] = new List<object?>(report.Signals);
+                built["source"] = source;
+                return built;
+            };
         }
     }
 }
