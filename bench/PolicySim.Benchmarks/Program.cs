@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 
 namespace PolicySim.Benchmarks
 {
-    /// <summary>Entry point: <c>tokenize FILE</c>, <c>profile POLICY FILE</c>, <c>session OLD NEW FILE [sequential|compare]</c>, or BenchmarkDotNet arguments.</summary>
+    /// <summary>Entry point: <c>tokenize FILE</c>, <c>profile POLICY FILE</c>, <c>session OLD NEW FILE [sequential|compare]</c>, <c>pathset FILE</c>, or BenchmarkDotNet arguments.</summary>
     public static class Program
     {
         public static int Main(string[] args)
@@ -21,6 +21,11 @@ namespace PolicySim.Benchmarks
             if (args.Length >= 4 && args[0] == "session")
             {
                 return SessionProfile.Run(args[1], args[2], args[3], args.Length >= 5 ? args[4] : "whole");
+            }
+
+            if (args.Length >= 2 && args[0] == "pathset")
+            {
+                return PathSetProfile.Run(args[1]);
             }
 
             if (args.Length >= 3 && args[0] == "fmtprof")

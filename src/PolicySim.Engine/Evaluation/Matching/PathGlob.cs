@@ -40,6 +40,7 @@ namespace PolicySim.Evaluation.Matching
             _lit1 = string.Empty;
             _lit2 = string.Empty;
             _shape = Classify(tokens, ref _lit1, ref _lit2);
+            RequiredLiterals = Required(_shape, _lit1, _lit2, tokens);
             if (_shape == Shape.General && tokens.Length < 64)
             {
                 _asciiMasks = new ulong[128];
@@ -94,6 +95,12 @@ namespace PolicySim.Evaluation.Matching
 
         /// <summary>The pattern text exactly as written in the policy.</summary>
         public string Pattern { get; }
+
+        /// <summary>
+        /// Texts that every path this glob matches contains (its literal runs; empty when it has none), so that a
+        /// set of globs can skip the ones a path cannot match (<see cref="PathGlobSet"/>).
+        /// </summary>
+        internal string[] RequiredLiterals { get; }
 
         /// <summary>
         /// Compiles <paramref name="pattern"/>. On failure <paramref name="error"/> holds the Rust
@@ -403,6 +410,39 @@ namespace PolicySim.Evaluation.Matching
             }
 
             return Shape.General;
+        }
+
+        private static string[] Required(Shape shape, string lit1, string lit2, Token[] tokens)
+        {
+            switch (shape)
+            {
+                case Shape.Always:
+                    return Array.Empty<string>();
+                case Shape.PrefixAndSuffix:
+                    return new[] { lit1, lit2 };
+                case Shape.General:
+                    // Every run of literal characters appears, in order, in a matching path.
+                    var runs = new List<string>();
+                    for (int i = 0; i < tokens.Length;)
+                    {
+                        int end = LiteralRunEnd(tokens, i);
+                        if (end > i)
+                        {
+                            runs.Add(LiteralText(tokens, i, end));
+                            i = end;
+                        }
+                        else
+                        {
+                            i++;
+                        }
+                    }
+
+                    return runs.ToArray();
+                default:
+                    // Exact, StartsWith, EndsWith, Contains: lit1 itself. ComponentSuffix ("**/lit") and ComponentPrefix
+                    // ("**/lit*"): lit1 is the whole path, or follows its start or a '/'.
+                    return new[] { lit1 };
+            }
         }
 
         private static int LiteralRunEnd(Token[] t, int start)

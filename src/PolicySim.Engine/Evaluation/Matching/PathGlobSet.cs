@@ -7,15 +7,39 @@ namespace PolicySim.Evaluation.Matching
     /// An ordered list of <see cref="PathGlob"/>s (a guard's patterns or exceptions). Order is kept because
     /// the first matching pattern is what a decision reports.
     /// </summary>
+    /// <remarks>
+    /// Most paths match none of a guard's globs (the built-in forbidden_path lists 19), and testing each glob costs a
+    /// substring search. So each glob has a 64-bit signature of the character pairs (bigrams) of its required
+    /// literals, and the path gets one of its own in one pass: a glob whose pairs are not all in the path cannot match
+    /// it and is skipped without a search. The signature only rules globs out; every glob it lets through is tested
+    /// exactly, so results are those of testing every glob in order.
+    /// </remarks>
     internal sealed class PathGlobSet
     {
+        /// <summary>Below this many globs the signature costs more than it saves.</summary>
+        internal const int SignatureThreshold = 4;
+
         private readonly PathGlob[] _globs;
+
+        // The bigram signature of each glob (zero when it has no literal pair: always tested); null when the set is small.
+        private readonly ulong[]? _signatures;
 
         /// <summary>Creates the set; the globs are tested in the order given.</summary>
         /// <param name="globs">Compiled globs.</param>
         public PathGlobSet(IEnumerable<PathGlob> globs)
         {
             _globs = new List<PathGlob>(globs).ToArray();
+            if (_globs.Length >= SignatureThreshold)
+            {
+                _signatures = new ulong[_globs.Length];
+                for (int i = 0; i < _globs.Length; i++)
+                {
+                    foreach (string literal in _globs[i].RequiredLiterals)
+                    {
+                        _signatures[i] |= Bigrams(literal);
+                    }
+                }
+            }
         }
 
         /// <summary>Number of globs in the set.</summary>
@@ -36,8 +60,29 @@ namespace PolicySim.Evaluation.Matching
         public int FirstMatchIndex(string path)
         {
             PathGlob[] globs = _globs;
-            for (int i = 0; i < globs.Length; i++)
+            ulong[]? signatures = _signatures;
+            if (signatures == null)
             {
+                for (int i = 0; i < globs.Length; i++)
+                {
+                    if (globs[i].IsMatch(path))
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+
+            ulong missing = ~Bigrams(path);
+            for (int i = 0; i < globs.Length && i < signatures.Length; i++)
+            {
+                if ((signatures[i] & missing) != 0)
+                {
+                    // Some character pair of a literal the glob needs is not in the path.
+                    continue;
+                }
+
                 if (globs[i].IsMatch(path))
                 {
                     return i;
@@ -45,6 +90,27 @@ namespace PolicySim.Evaluation.Matching
             }
 
             return -1;
+        }
+
+        /// <summary>
+        /// The signature of <paramref name="text"/>: one bit (of 64) per pair of adjacent UTF-16 code units. A 28-character
+        /// path sets about a third of the bits, so a literal with four pairs passes for a path without it about once in
+        /// eighty; the built-in list lets 0.30 globs per path through for 0.26 that match (bench/README.md).
+        /// </summary>
+        internal static ulong Bigrams(string text)
+        {
+            ulong bits = 0;
+            uint previous = text.Length > 0 ? text[0] : 0u;
+            for (int i = 1; i < text.Length; i++)
+            {
+                uint current = text[i];
+
+                // Multiplicative hashing of the pair; the top 6 bits pick the bit.
+                bits |= 1UL << (int)(((previous * 0x9E3779B1u) + current) * 0x85EBCA77u >> 26);
+                previous = current;
+            }
+
+            return bits;
         }
     }
 }
