@@ -54,8 +54,9 @@ namespace PolicySim.Events
             }
 
             ReadOnlySpan<byte> bytes = result.Record.Json.Span;
-            if (bytes.Length > MaxPooledRecord)
+            if (bytes.Length == 0 || bytes.Length > MaxPooledRecord)
             {
+                // Readers skip blank lines, so empty records only come from elsewhere; they need no chunk.
                 return EventRecordSequence.Copy(result.Record, bytes.ToArray());
             }
 

@@ -64,6 +64,17 @@ namespace PolicySim.Tests.Performance
         }
 
         [Fact]
+        public void An_empty_record_needs_no_chunk()
+        {
+            var pool = new RecordArena.ChunkPool();
+            var kept = new RecordArena(pool).Keep(Borrowed(string.Empty, 4));
+
+            Assert.Equal(0, kept.Record.Json.Length);
+            Assert.Equal(4, kept.Line);
+            Assert.Equal(0, pool.Allocated);
+        }
+
+        [Fact]
         public void Release_zeroes_what_was_used_and_recycles_the_chunks()
         {
             var pool = new RecordArena.ChunkPool();
