@@ -43,6 +43,7 @@ namespace PolicySim.Benchmarks
                         p.MayMatch(scan);
                     }
                 });
+                Time("literal scan", canonical, c => new ScanText(c).LiteralPresent(0, RequiredLiterals.Index));
                 Time("measure", canon, t => JailbreakDetector.Measure(t));
                 Time("injection", texts, t => PromptInjectionDetector.Analyze(t));
                 Time("jailbreak", texts, t => JailbreakDetector.Analyze(t));

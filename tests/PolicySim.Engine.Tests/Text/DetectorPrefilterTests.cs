@@ -57,6 +57,39 @@ namespace PolicySim.Tests.Text
         }
 
         [Fact]
+        public void The_literal_scan_finds_exactly_the_literals_that_start_after_a_non_word_character()
+        {
+            // Reference: a literal is present when it starts at the beginning of the text or after a character outside
+            // [A-Za-z0-9_] (indexed literals), or anywhere (the others). Texts glue pieces with and without separators,
+            // digits, underscores and non-ASCII characters, and end in the middle of literals.
+            LiteralIndex index = RequiredLiterals.Index;
+            var random = new Random(77);
+            int present = 0;
+            for (int n = 0; n < 3000; n++)
+            {
+                string text = string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ =>
+                    Pieces[random.Next(Pieces.Length)] + (random.Next(10) switch { < 5 => " ", 5 => "_", 6 => "7", _ => string.Empty })));
+                if (random.Next(4) == 0)
+                {
+                    text = text.Substring(0, random.Next(text.Length + 1));
+                }
+
+                ScanText scan = Scan(text);
+                for (int id = 0; id < index.Literals.Length; id++)
+                {
+                    string literal = index.Literals[id];
+                    bool expected = index.Indexed(id)
+                        ? Enumerable.Range(0, text.Length).Any(i => (i == 0 || !AsciiPhrasePattern.IsWord(text[i - 1])) && string.CompareOrdinal(text, i, literal, 0, literal.Length) == 0 && i + literal.Length <= text.Length)
+                        : text.Contains(literal, StringComparison.Ordinal);
+                    Assert.True(expected == scan.LiteralPresent(id, index), $"literal \"{literal}\" in \"{text}\": expected {expected}");
+                    present += expected ? 1 : 0;
+                }
+            }
+
+            Assert.True(present > 3000, "present " + present);
+        }
+
+        [Fact]
         public void Ordinary_prose_skips_every_pattern()
         {
             ScanText scan = Scan("the quick brown fox jumps over the lazy dog while the build server updates its cache");

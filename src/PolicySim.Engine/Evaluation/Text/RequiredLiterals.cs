@@ -220,7 +220,21 @@ namespace PolicySim.Evaluation.Text
             {
                 _byPrefix[bucket.Key] = bucket.Value.ToArray();
             }
+
+            var initial = new byte[literals.Length];
+            for (int id = 0; id < literals.Length; id++)
+            {
+                initial[id] = Key(literals[id]) >= 0 ? (byte)1 : (byte)0;
+            }
+
+            InitialState = initial;
         }
+
+        /// <summary>
+        /// Per literal id, what a text scan knows before it starts (<see cref="ScanText"/>'s states): indexed literals are
+        /// absent (1) until the scan finds them, the others unknown (0) until searched for. Copied per text.
+        /// </summary>
+        internal byte[] InitialState { get; }
 
         /// <summary>Gets the literals, indexed by id.</summary>
         internal string[] Literals { get; }
