@@ -56,7 +56,8 @@ namespace PolicySim.Replay
                 return true;
             }
 
-            return v.Length <= 200 && MayBeHash(v) && HashOnly.IsMatch(v.Length == value.Length ? value : v.ToString());
+            // The regex needs an algorithm name and a separator: values without one (tool names such as "search") skip it.
+            return v.Length <= 200 && v.IndexOfAny(':', '=', '-') > 0 && MayBeHash(v) && HashOnly.IsMatch(v.Length == value.Length ? value : v.ToString());
         }
 
         /// <summary>

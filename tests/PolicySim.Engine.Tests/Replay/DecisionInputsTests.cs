@@ -28,5 +28,27 @@ namespace PolicySim.Tests.Replay
                 Assert.Empty(Unknown(plain));
             }
         }
+
+        [Theory]
+        [InlineData("sha256:9f86d081884c7d659a2feaa0c55ad015", true)]
+        [InlineData("  SHA1-ABCDEF  ", true)]
+        [InlineData("md5=abc+/=_-", true)]
+        [InlineData("sha3-256:abc", true)]
+        [InlineData("blake3:xyz", true)]
+        [InlineData("[redacted]", true)]
+        [InlineData("<Redacted>", true)]
+        [InlineData("***", true)]
+        [InlineData("**", false)]
+        [InlineData("search", false)]
+        [InlineData("read_file", false)]
+        [InlineData("sha256abc", false)]
+        [InlineData("sha256:", false)]
+        [InlineData("sha256:abc def", false)]
+        [InlineData("crc32:abc", false)]
+        [InlineData("/workspace/sha256:abc", false)]
+        public void Redacted_values_are_the_markers_asterisks_and_bare_hashes(string value, bool redacted)
+        {
+            Assert.Equal(redacted, DecisionInputs.IsRedacted(value));
+        }
     }
 }
