@@ -1,4 +1,3 @@
-using System.IO;
 using FsCheck;
 using FsCheck.Fluent;
 using PolicySim.Evaluation.Matching;
@@ -111,18 +110,9 @@ namespace PolicySim.Tests.Matching
 
         private static string[] PatternsOf(string ruleset)
         {
-            // The ruleset's own list, or the built-in default list when it does not set one.
-            var yaml = new YamlDotNet.RepresentationModel.YamlStream();
-            yaml.Load(new StringReader(File.ReadAllText(TestPolicies.ReferenceRulesetPath(ruleset))));
-            var root = (YamlDotNet.RepresentationModel.YamlMappingNode)yaml.Documents[0].RootNode;
-            if (root.Children.TryGetValue("guards", out var guards)
-                && ((YamlDotNet.RepresentationModel.YamlMappingNode)guards).Children.TryGetValue("forbidden_path", out var forbidden)
-                && ((YamlDotNet.RepresentationModel.YamlMappingNode)forbidden).Children.TryGetValue("patterns", out var list))
-            {
-                return ((YamlDotNet.RepresentationModel.YamlSequenceNode)list).Children.Select(n => ((YamlDotNet.RepresentationModel.YamlScalarNode)n).Value!).ToArray();
-            }
-
-            return PolicySim.Policies.Clawdstrike.ClawdstrikeDefaults.ForbiddenPathPatterns.ToArray();
+            // The patterns the ruleset's forbidden_path guard is compiled from (its own list, or the built-in one).
+            var config = PolicySim.Policies.PolicyLoader.Load(ruleset).Document!.Guards.ForbiddenPath ?? new PolicySim.Policies.Clawdstrike.ForbiddenPathConfig();
+            return config.EffectivePatterns().Select(p => p.Value).ToArray();
         }
     }
 }
