@@ -21,23 +21,20 @@ namespace PolicySim.Evaluation.Matching
 
         private readonly PathGlob[] _globs;
 
-        // The bigram signature of each glob (zero when it has no literal pair: always tested); null when the set is small.
-        private readonly ulong[]? _signatures;
+        // The bigram signature of each glob (zero when it has no literal pair: always tested).
+        private readonly ulong[] _signatures;
 
         /// <summary>Creates the set; the globs are tested in the order given.</summary>
         /// <param name="globs">Compiled globs.</param>
         public PathGlobSet(IEnumerable<PathGlob> globs)
         {
             _globs = new List<PathGlob>(globs).ToArray();
-            if (_globs.Length >= SignatureThreshold)
+            _signatures = new ulong[_globs.Length];
+            for (int i = 0; i < _globs.Length; i++)
             {
-                _signatures = new ulong[_globs.Length];
-                for (int i = 0; i < _globs.Length; i++)
+                foreach (string literal in _globs[i].RequiredLiterals)
                 {
-                    foreach (string literal in _globs[i].RequiredLiterals)
-                    {
-                        _signatures[i] |= Bigrams(literal);
-                    }
+                    _signatures[i] |= Bigrams(literal);
                 }
             }
         }
@@ -60,21 +57,10 @@ namespace PolicySim.Evaluation.Matching
         public int FirstMatchIndex(string path)
         {
             PathGlob[] globs = _globs;
-            ulong[]? signatures = _signatures;
-            if (signatures == null)
-            {
-                for (int i = 0; i < globs.Length; i++)
-                {
-                    if (globs[i].IsMatch(path))
-                    {
-                        return i;
-                    }
-                }
+            ulong[] signatures = _signatures;
 
-                return -1;
-            }
-
-            ulong missing = ~Bigrams(path);
+            // A small set tests every glob: no pair counts as missing then.
+            ulong missing = globs.Length >= SignatureThreshold ? ~Bigrams(path) : 0;
             for (int i = 0; i < globs.Length && i < signatures.Length; i++)
             {
                 if ((signatures[i] & missing) != 0)
