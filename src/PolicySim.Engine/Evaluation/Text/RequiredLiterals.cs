@@ -201,12 +201,14 @@ namespace PolicySim.Evaluation.Text
         internal LiteralIndex(string[] literals)
         {
             Literals = literals;
+            var initial = new byte[literals.Length];
             var buckets = new Dictionary<int, List<int>>();
             for (int id = 0; id < literals.Length; id++)
             {
                 int key = Key(literals[id]);
                 if (key >= 0)
                 {
+                    initial[id] = 1;
                     if (!buckets.TryGetValue(key, out List<int>? ids))
                     {
                         buckets[key] = ids = new List<int>();
@@ -219,12 +221,6 @@ namespace PolicySim.Evaluation.Text
             foreach (var bucket in buckets)
             {
                 _byPrefix[bucket.Key] = bucket.Value.ToArray();
-            }
-
-            var initial = new byte[literals.Length];
-            for (int id = 0; id < literals.Length; id++)
-            {
-                initial[id] = Key(literals[id]) >= 0 ? (byte)1 : (byte)0;
             }
 
             InitialState = initial;
@@ -242,7 +238,7 @@ namespace PolicySim.Evaluation.Text
         /// <summary>Whether literal <paramref name="id"/> is in the table (starts with a–z and an ASCII character).</summary>
         /// <param name="id">The literal id.</param>
         /// <returns>True when <see cref="At"/> finds it.</returns>
-        internal bool Indexed(int id) => Key(Literals[id]) >= 0;
+        internal bool Indexed(int id) => InitialState[id] == 1;
 
         /// <summary>The ids of the literals that start with the two characters <paramref name="first"/>, <paramref name="second"/>.</summary>
         /// <param name="first">A character a–z.</param>
