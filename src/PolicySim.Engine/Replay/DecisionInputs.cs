@@ -178,16 +178,7 @@ namespace PolicySim.Replay
         }
 
         [ThreadStatic]
-        private static PolicyEvent? t_event;
-
-        [ThreadStatic]
-        private static string[]? t_fields;
-
-        [ThreadStatic]
-        private static bool[]? t_values;
-
-        [ThreadStatic]
-        private static int t_count;
+        private static RecentObjectMemo<bool>? t_redacted;
 
         private static readonly string[] NoFields = Array.Empty<string>();
         private static readonly string[] PathField = { "data.path" };
@@ -228,28 +219,11 @@ namespace PolicySim.Replay
         // a comparison, ask about the same event's fields on one thread: look at each value once.
         private static bool IsRedactedFieldCached(PolicyEvent ev, string field)
         {
-            if (!ReferenceEquals(t_event, ev))
+            RecentObjectMemo<bool> memo = t_redacted ??= new RecentObjectMemo<bool>(4);
+            if (!memo.TryGet(ev, field, out bool redacted))
             {
-                t_event = ev;
-                t_count = 0;
-            }
-
-            string[] fields = t_fields ??= new string[4];
-            bool[] values = t_values ??= new bool[4];
-            for (int i = 0; i < t_count; i++)
-            {
-                if (ReferenceEquals(fields[i], field))
-                {
-                    return values[i];
-                }
-            }
-
-            bool redacted = IsRedactedField(ev, field);
-            if (t_count < fields.Length)
-            {
-                fields[t_count] = field;
-                values[t_count] = redacted;
-                t_count++;
+                redacted = IsRedactedField(ev, field);
+                memo.Add(ev, field, redacted);
             }
 
             return redacted;

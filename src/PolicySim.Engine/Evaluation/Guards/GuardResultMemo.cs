@@ -14,19 +14,10 @@ namespace PolicySim.Evaluation.Guards
         private const int Capacity = 16;
 
         [ThreadStatic]
-        private static PolicyAction? t_action;
+        private static RecentObjectMemo<GuardResult>? t_memo;
 
         /// <summary>Gets or sets whether results are reused (tests compare decisions with it off).</summary>
         internal static bool Enabled { get; set; } = true;
-
-        [ThreadStatic]
-        private static string[]? t_keys;
-
-        [ThreadStatic]
-        private static GuardResult[]? t_results;
-
-        [ThreadStatic]
-        private static int t_count;
 
         /// <summary>Evaluates <paramref name="guard"/> on <paramref name="action"/>, or returns the result an equal guard gave for the same action.</summary>
         /// <param name="guard">The guard.</param>
@@ -39,41 +30,18 @@ namespace PolicySim.Evaluation.Guards
                 return guard.Evaluate(action);
             }
 
+            RecentObjectMemo<GuardResult> memo = t_memo ??= new RecentObjectMemo<GuardResult>(Capacity);
             string key = guard.ConfigKey;
-            string[] keys = t_keys ??= new string[Capacity];
-            GuardResult[] results = t_results ??= new GuardResult[Capacity];
-            if (ReferenceEquals(t_action, action))
+            if (!memo.TryGet(action, key, out GuardResult result))
             {
-                for (int i = 0; i < t_count; i++)
-                {
-                    if (string.Equals(keys[i], key, StringComparison.Ordinal))
-                    {
-                        return results[i];
-                    }
-                }
-            }
-            else
-            {
-                t_action = action;
-                t_count = 0;
-            }
-
-            GuardResult result = guard.Evaluate(action);
-            if (t_count < Capacity)
-            {
-                keys[t_count] = key;
-                results[t_count] = result;
-                t_count++;
+                result = guard.Evaluate(action);
+                memo.Add(action, key, result);
             }
 
             return result;
         }
 
         /// <summary>Forgets this thread's last action (for timing one guard alone).</summary>
-        internal static void Clear()
-        {
-            t_action = null;
-            t_count = 0;
-        }
+        internal static void Clear() => t_memo?.Forget();
     }
 }
