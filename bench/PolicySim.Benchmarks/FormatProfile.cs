@@ -17,9 +17,12 @@ namespace PolicySim.Benchmarks
         {
             PolicyDefinition policy = PolicyLoader.Load(policyName);
             var decisions = new List<PolicyDecision>();
-            foreach (EventReadResult r in EventStreamReader.ReadAll(File.OpenRead(path), path))
+            using (FileStream stream = File.OpenRead(path))
             {
-                try { decisions.Add(PolicyDecider.Decide(policy, PolicyEventParser.ParseValidated(r.Record.Json.Span))); } catch (Exception) { }
+                foreach (EventReadResult r in EventStreamReader.ReadAll(stream, path))
+                {
+                    try { decisions.Add(PolicyDecider.Decide(policy, PolicyEventParser.ParseValidated(r.Record.Json.Span))); } catch (Exception) { }
+                }
             }
 
             for (int pass = 0; pass < 8; pass++)
