@@ -9,8 +9,8 @@ namespace PolicySim.Benchmarks
 {
     /// <summary>
     /// <c>session OLD NEW FILE [sequential|compare]</c>: the engine work of <c>Compare-PolicyDecision -Path</c> (what the cmdlet does
-    /// besides PowerShell's own WriteObject): a comparison session fed the whole file (<see cref="ReplaySession.AddInput"/>,
-    /// on every core) or record by record (<c>sequential</c>, as before), every item touched as the cmdlet would; or
+    /// besides PowerShell's own WriteObject): a comparison session fed the whole file (<see cref="ReplaySession.AddInput(System.Collections.Generic.IEnumerable{EventReadResult}, bool)"/>,
+    /// on every core, keeping only error records' bytes, as the cmdlet does) or record by record (<c>sequential</c>, as before), every item touched as the cmdlet would; or
     /// (<c>compare</c>) the engine work of <c>policysim compare</c>: <see cref="PolicyComparison.Run"/> over
     /// <see cref="EventStreamReader.ReadAll(Stream, string, EventStreamOptions?)"/>.
     /// </summary>
@@ -52,7 +52,7 @@ namespace PolicySim.Benchmarks
                 }
                 else
                 {
-                    foreach (var pair in session.AddInput(EventStreamReader.ReadAll(stream, file, new EventStreamOptions { DeferValidation = true })))
+                    foreach (var pair in session.AddInput(EventStreamReader.ReadAll(stream, file, new EventStreamOptions { DeferValidation = true }), recordsOfErrorsOnly: true))
                     {
                         items++;
                         changed += pair.Value.Result != null && pair.Value.Result.Flip != FlipKind.None ? 1 : 0;

@@ -48,8 +48,18 @@ namespace PolicySim.Evaluation
         /// <param name="work">The pure per-record function.</param>
         public static IEnumerable<TOut> MapRecords<TOut>(IEnumerable<EventReadResult> records, Func<EventReadResult, TOut> work)
             => records is EventRecordSequence sequence
-                ? Run(sequence.Borrowed(), work, EventReadResult.InputSize, keep: (record, arena) => arena.Keep(record))
+                ? MapBorrowedRecords(sequence.Borrowed(), work)
                 : Run(records, work, EventReadResult.InputSize, keep: null);
+
+        /// <summary>
+        /// Maps records whose bytes are borrowed from a reader (<see cref="EventRecordSequence.Borrowed"/>, each valid
+        /// only until the next is read) through <paramref name="work"/> in input order, keeping each batch's bytes in a
+        /// <see cref="RecordArena"/> as <see cref="MapRecords"/> does; <paramref name="work"/> must not keep them.
+        /// </summary>
+        /// <param name="borrowed">The borrowed records.</param>
+        /// <param name="work">The pure per-record function.</param>
+        public static IEnumerable<TOut> MapBorrowedRecords<TOut>(IEnumerable<EventReadResult> borrowed, Func<EventReadResult, TOut> work)
+            => Run(borrowed, work, EventReadResult.InputSize, keep: (record, arena) => arena.Keep(record));
 
         private static IEnumerable<TOut> Run<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> work, Func<TIn, int>? size, Func<TIn, RecordArena, TIn>? keep)
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using PolicySim.Events;
@@ -121,14 +122,33 @@ namespace PolicySim.Replay
         /// <param name="raws">The records of the input (e.g. from <see cref="EventStreamReader"/>).</param>
         /// <returns>The reported items with their raw records, in input order.</returns>
         public IEnumerable<KeyValuePair<EventReadResult, ReplayItem>> AddInput(IEnumerable<EventReadResult> raws)
+            => AddInput(raws, recordsOfErrorsOnly: false);
+
+        /// <summary>
+        /// Replays one whole input as <see cref="AddInput(IEnumerable{EventReadResult})"/> does, for callers that read a
+        /// record's bytes only when it could not be replayed (to show the offending record with the error).
+        /// </summary>
+        /// <param name="raws">The records of the input (e.g. from <see cref="EventStreamReader"/>).</param>
+        /// <param name="recordsOfErrorsOnly">
+        /// True to keep the bytes of error items' records only: result items then come with their record's source and
+        /// line but empty <see cref="EventRecord.Json"/>, and records from
+        /// <see cref="EventStreamReader.ReadAll(System.IO.Stream, string, EventStreamOptions?)"/> are decided without a
+        /// private copy each (the parallel pipeline recycles their bytes once decided; a sixth of what a large replay
+        /// allocates). False gives every item its record, as the overload without this parameter does.
+        /// </param>
+        /// <returns>The reported items with their records, in input order.</returns>
+        public IEnumerable<KeyValuePair<EventReadResult, ReplayItem>> AddInput(IEnumerable<EventReadResult> raws, bool recordsOfErrorsOnly)
         {
             Require.NotNull(raws, nameof(raws));
-            return AddInputIterator(raws);
+            return AddInputIterator(raws, recordsOfErrorsOnly);
         }
 
-        private IEnumerable<KeyValuePair<EventReadResult, ReplayItem>> AddInputIterator(IEnumerable<EventReadResult> raws)
+        private IEnumerable<KeyValuePair<EventReadResult, ReplayItem>> AddInputIterator(IEnumerable<EventReadResult> raws, bool recordsOfErrorsOnly)
         {
-            using IEnumerator<EventReadResult> e = raws.GetEnumerator();
+            // Borrowed records are valid only until the next is read: each is decided, and what is reported of it
+            // copied, before the enumerator moves on (here, or in the pipeline's workers before a batch is recycled).
+            bool borrowed = recordsOfErrorsOnly && raws is EventRecordSequence;
+            using IEnumerator<EventReadResult> e = (borrowed ? ((EventRecordSequence)raws).Borrowed() : raws).GetEnumerator();
 
             // Until the format is known (auto-detection reads the first readable record), go one by one.
             while (!Stopped && (_format == RecordedDecisionFormat.Auto || !PolicyReplay.CanRunParallel(_candidate, _options) || !Evaluation.OrderedParallel.Enabled))
@@ -141,7 +161,8 @@ namespace PolicySim.Replay
                 ReplayItem? item = Add(e.Current);
                 if (item != null)
                 {
-                    yield return new KeyValuePair<EventReadResult, ReplayItem>(e.Current, item);
+                    EventReadResult raw = recordsOfErrorsOnly ? Reported(e.Current, item.Error != null, borrowed) : e.Current;
+                    yield return new KeyValuePair<EventReadResult, ReplayItem>(raw, item);
                 }
             }
 
@@ -151,7 +172,17 @@ namespace PolicySim.Replay
             }
 
             RecordedDecisionFormat format = _format;
-            foreach (var (raw, prepared) in Evaluation.OrderedParallel.Map(Rest(e), raw => (raw, Prepare(raw, format)), r => EventReadResult.InputSize(r)))
+            Func<EventReadResult, (EventReadResult, PolicyReplay.PreparedRecord[])> work = recordsOfErrorsOnly
+                ? raw =>
+                {
+                    PolicyReplay.PreparedRecord[] prepared = Prepare(raw, format);
+                    return (Reported(raw, MayReportError(prepared), borrowed), prepared);
+                }
+                : raw => (raw, Prepare(raw, format));
+            IEnumerable<(EventReadResult, PolicyReplay.PreparedRecord[])> decided = borrowed
+                ? Evaluation.OrderedParallel.MapBorrowedRecords(Rest(e), work)
+                : Evaluation.OrderedParallel.Map(Rest(e), work, r => EventReadResult.InputSize(r));
+            foreach (var (raw, prepared) in decided)
             {
                 // As Add: every read of the record is counted, and the last reported item is the record's item.
                 ReplayItem? last = null;
@@ -181,6 +212,36 @@ namespace PolicySim.Replay
                     yield break;
                 }
             }
+        }
+
+        /// <summary>What <see cref="AddInput(IEnumerable{EventReadResult}, bool)"/> reports of a record when only errors keep their bytes.</summary>
+        private static EventReadResult Reported(EventReadResult raw, bool error, bool borrowed)
+        {
+            if (raw.IsError)
+            {
+                return raw;
+            }
+
+            if (!error)
+            {
+                return EventRecordSequence.Copy(raw.Record, ReadOnlyMemory<byte>.Empty);
+            }
+
+            return borrowed ? EventRecordSequence.Copy(raw.Record, raw.Record.Json.ToArray()) : raw;
+        }
+
+        /// <summary>Whether folding the prepared reads of a record can report an error (read and decision errors are known once prepared).</summary>
+        private static bool MayReportError(PolicyReplay.PreparedRecord[] prepared)
+        {
+            foreach (PolicyReplay.PreparedRecord p in prepared)
+            {
+                if (p.Read.IsError || p.Item?.Error != null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static IEnumerable<EventReadResult> Rest(IEnumerator<EventReadResult> e)

@@ -160,12 +160,20 @@ namespace PolicySim.Tests.Replay
         private static IEnumerable<EventReadResult> Raw(string text, bool deferValidation = false) =>
             EventStreamReader.ReadAll(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), "log.jsonl", new EventStreamOptions { DeferValidation = deferValidation });
 
+        /// <summary>A raw record as a test sees it: where it came from and its text.</summary>
+        private static string RawText(EventReadResult raw) =>
+            raw.IsError ? "read error " + raw.Error!.Message : raw.Record.Source + ":" + raw.Line + " " + System.Text.Encoding.UTF8.GetString(raw.Record.Json.ToArray());
+
         [Theory]
-        [InlineData(false, false, null)]
-        [InlineData(true, false, null)]
-        [InlineData(false, true, null)]
-        [InlineData(false, false, 0.5)]
-        public void A_whole_input_gives_the_same_items_summary_and_raw_records_as_adding_records_one_by_one(bool compare, bool strict, double? sampleRate)
+        [InlineData(false, false, null, false)]
+        [InlineData(true, false, null, false)]
+        [InlineData(false, true, null, false)]
+        [InlineData(false, false, 0.5, false)]
+        [InlineData(false, false, null, true)]
+        [InlineData(true, false, null, true)]
+        [InlineData(false, true, null, true)]
+        [InlineData(true, false, 0.5, true)]
+        public void A_whole_input_gives_the_same_items_summary_and_raw_records_as_adding_records_one_by_one(bool compare, bool strict, double? sampleRate, bool recordsOfErrorsOnly)
         {
             string log = MixedLog(3000);
             PolicyDefinition current = TestPolicies.BuiltIn("default");
@@ -196,8 +204,21 @@ namespace PolicySim.Tests.Replay
 
             var whole = NewSession();
             whole.BeginInput();
-            // As the cmdlets read files: validation deferred to the workers.
-            var actual = whole.AddInput(Raw(log, deferValidation: true)).Select(p => Describe(p.Value) + "<" + p.Key.Line + "/" + p.Value.Error?.Kind).ToList();
+            // As the cmdlets read files: validation deferred to the workers. The raw records come from the reader's
+            // own sequence, so with recordsOfErrorsOnly the pipeline recycles their bytes: an error item's record
+            // must have been copied before that, and no item may depend on recycled bytes.
+            var pairs = whole.AddInput(Raw(log, deferValidation: true), recordsOfErrorsOnly).ToList();
+            var actual = pairs.Select(p => Describe(p.Value) + "<" + p.Key.Line + "/" + p.Value.Error?.Kind).ToList();
+
+            // Each item comes with its record as read (with recordsOfErrorsOnly, a result with its source and line only).
+            var textByLine = Raw(log, deferValidation: true).ToDictionary(r => r.Line, RawText);
+            foreach (var pair in pairs)
+            {
+                string reported = recordsOfErrorsOnly && pair.Value.Error == null
+                    ? RawText(new EventReadResult(new EventRecord("log.jsonl", pair.Value.Line, ReadOnlyMemory<byte>.Empty)))
+                    : textByLine[pair.Value.Line];
+                Assert.Equal(reported, RawText(pair.Key));
+            }
 
             Assert.Equal(expected, actual);
             Assert.Equal(Describe(one.Summary), Describe(whole.Summary));
@@ -207,17 +228,28 @@ namespace PolicySim.Tests.Replay
             Assert.Contains(actual, a => a.EndsWith("/" + ReplayErrorKind.InvalidJson, StringComparison.Ordinal));
         }
     
-        [Fact]
-        public void A_whole_input_under_a_posture_policy_threads_state_in_order()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void A_whole_input_under_a_posture_policy_threads_state_in_order(bool recordsOfErrorsOnly)
         {
             var candidate = Policy("posture.yaml");
             var options = new ReplayOptions { BaselinePolicy = Policy("current.yaml") };
-            string log = File.ReadAllText(AuditLog);
+            // Broken records among many: the records read after one reuse the reader's buffer.
+            string[] lines = File.ReadAllLines(AuditLog);
+            string log = string.Concat(Enumerable.Range(0, 60).Select(i => string.Join("\n", lines) + "\n{\"eventId\": broken" + i + "\n"));
             var one = new ReplaySession(candidate, options);
-            var expected = Raw(log).Select(raw => one.Add(raw)).Where(i => i != null).Select(i => Describe(i!)).ToList();
+            var expected = Raw(log, deferValidation: true).Select(raw => (raw, item: one.Add(raw))).Where(p => p.item != null)
+                .Select(p => Describe(p.item!) + "<" + (recordsOfErrorsOnly && p.item!.Error == null ? p.raw.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) : RawText(p.raw))).ToList();
             var whole = new ReplaySession(candidate, options);
-            var actual = whole.AddInput(Raw(log, deferValidation: true)).Select(p => Describe(p.Value)).ToList();
+
+            // Posture state makes the session decide record by record, on this thread; borrowed records are still
+            // only valid until the next is read, so an error's record must be a copy.
+            // (The pairs are kept before they are looked at, as a caller may: a borrowed record would be overwritten by then.)
+            var actual = whole.AddInput(Raw(log, deferValidation: true), recordsOfErrorsOnly).ToList()
+                .Select(p => Describe(p.Value) + "<" + (recordsOfErrorsOnly && p.Value.Error == null ? (p.Key.Record.Json.IsEmpty ? p.Key.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) : "bytes kept") : RawText(p.Key))).ToList();
             Assert.Equal(expected, actual);
+            Assert.Contains(actual, a => a.Contains("broken", StringComparison.Ordinal));
             Assert.Equal(Describe(one.Summary), Describe(whole.Summary));
             Assert.Contains(whole.Summary.Groups, g => g.ToString().Contains("StateDependent", StringComparison.Ordinal) || g.Kind == FlipKind.StateDependent);
         }
