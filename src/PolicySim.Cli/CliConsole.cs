@@ -26,6 +26,12 @@ namespace PolicySim.Cli
         /// <summary>Gets the environment variables (injectable so CI detection is testable).</summary>
         public Func<string, string?> Environment { get; }
 
+        /// <summary>
+        /// Gets or sets the warning shown before a command that decides events when text cannot be canonicalized as the
+        /// spec requires (<see cref="PolicySim.Evaluation.Text.UnicodeSupport.Warning"/>; injectable for tests).
+        /// </summary>
+        public string? UnicodeWarning { get; set; } = PolicySim.Evaluation.Text.UnicodeSupport.Warning;
+
         /// <summary>Gets or sets whether stdin is an interactive terminal (then reading it needs a hint).</summary>
         public bool StdinIsTerminal { get; set; }
 

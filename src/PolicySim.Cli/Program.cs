@@ -31,6 +31,9 @@ namespace PolicySim.Cli
             }
         }
 
+        /// <summary>The commands that decide events (and so canonicalize untrusted text); diff and merge do not.</summary>
+        private static readonly string[] DecidingCommands = { "simulate", "eval", "replay", "compare", "impact", "bench" };
+
         internal static int Run(string[] args, CliConsole console)
         {
             RootCommand root = BuildCommands(console);
@@ -44,6 +47,11 @@ namespace PolicySim.Cli
 
                 console.Error.WriteLine("Run 'policysim --help' for usage.");
                 return ExitCodes.Usage;
+            }
+
+            if (console.UnicodeWarning != null && DecidingCommands.Contains(parse.CommandResult.Command.Name))
+            {
+                console.Error.WriteLine("warning: " + console.UnicodeWarning);
             }
 
             var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };

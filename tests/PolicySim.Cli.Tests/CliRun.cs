@@ -27,10 +27,22 @@ namespace PolicySim.Tests
 
         /// <summary>Runs with stdin text and exactly these environment variables.</summary>
         public static CliRun WithEnvironment(IReadOnlyDictionary<string, string> environment, string stdin, params string[] args)
+            => Run(environment, stdin, unicodeWarning: null, args);
+
+        /// <summary>Runs as a process without Unicode normalization would (the console shows <paramref name="unicodeWarning"/>).</summary>
+        public static CliRun WithUnicodeWarning(string unicodeWarning, params string[] args)
+            => Run(new Dictionary<string, string>(), string.Empty, unicodeWarning, args);
+
+        private static CliRun Run(IReadOnlyDictionary<string, string> environment, string stdin, string? unicodeWarning, string[] args)
         {
             var stdout = new StringWriter { NewLine = "\n" };
             var stderr = new StringWriter { NewLine = "\n" };
-            int code = Program.Run(args, new CliConsole(() => new MemoryStream(Encoding.UTF8.GetBytes(stdin)), stdout, stderr, System.AppContext.BaseDirectory, name => environment.TryGetValue(name, out string? v) ? v : null));
+            var console = new CliConsole(() => new MemoryStream(Encoding.UTF8.GetBytes(stdin)), stdout, stderr, System.AppContext.BaseDirectory, name => environment.TryGetValue(name, out string? v) ? v : null)
+            {
+                // Tests run where ICU is installed; the warning is only ever injected.
+                UnicodeWarning = unicodeWarning,
+            };
+            int code = Program.Run(args, console);
             return new CliRun(code, stdout.ToString(), stderr.ToString());
         }
 

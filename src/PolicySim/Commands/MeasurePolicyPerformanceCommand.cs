@@ -59,6 +59,9 @@ namespace PolicySim.PowerShell.Commands
         [ValidateRange(0, int.MaxValue)]
         public int Warmup { get; set; } = 200;
 
+        /// <summary>Warns once per session when text guards cannot canonicalize text (globalization-invariant .NET).</summary>
+        protected override void BeginProcessing() => UnicodeWarning.WriteOnce(this);
+
         /// <summary>Resolves the files of this pipeline item.</summary>
         protected override void ProcessRecord()
         {

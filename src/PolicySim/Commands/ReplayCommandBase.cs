@@ -95,6 +95,7 @@ namespace PolicySim.PowerShell.Commands
         /// <summary>Checks the switches and settles options; then starts the session.</summary>
         protected override void BeginProcessing()
         {
+            UnicodeWarning.WriteOnce(this);
             if (Since is DateTimeOffset since && Until is DateTimeOffset until && since >= until)
             {
                 Terminate(new ArgumentException("-Since (" + since.ToString("o", CultureInfo.InvariantCulture) + ") must be earlier than -Until (" + until.ToString("o", CultureInfo.InvariantCulture) + ")."), ErrorIds.InvalidTimeWindow, ErrorCategory.InvalidArgument, Until);

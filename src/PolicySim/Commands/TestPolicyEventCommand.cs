@@ -56,6 +56,7 @@ namespace PolicySim.PowerShell.Commands
         /// <summary>Settles the policy once; without one, uses the built-in <c>default</c> ruleset.</summary>
         protected override void BeginProcessing()
         {
+            UnicodeWarning.WriteOnce(this);
             if (Policy != null)
             {
                 _policy = Policy;
