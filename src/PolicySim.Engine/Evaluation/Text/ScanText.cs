@@ -1,4 +1,8 @@
 using System;
+#if NET8_0_OR_GREATER
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+#endif
 
 namespace PolicySim.Evaluation.Text
 {
@@ -62,41 +66,90 @@ namespace PolicySim.Evaluation.Text
 
         private void ScanAll(LiteralIndex index)
         {
-            string[] literals = index.Literals;
-            byte[] state = (byte[])index.InitialState.Clone();
+            // A plain copy of the template rather than Array.Clone (MemberwiseClone measured ~0.35 µs per text).
+            byte[] initial = index.InitialState;
+            byte[] state = new byte[initial.Length];
+            Buffer.BlockCopy(initial, 0, state, 0, initial.Length);
             ReadOnlySpan<char> t = Canonical.Text.AsSpan();
-            bool[] wordChars = WordChars;
+            int i = 0;
             bool previousIsWord = false;
-            for (int i = 0; i < t.Length - 1; i++)
+#if NET8_0_OR_GREATER
+            if (Vector128.IsHardwareAccelerated)
             {
-                char c = t[i];
-                if (!previousIsWord && (uint)(c - 'a') <= 'z' - 'a' && index.At(c, t[i + 1]) is int[] ids)
+                // Eight characters at a time: where a lower-case letter follows a non-word character (a possible
+                // phrase start) is worked out with vector compares, and only those positions are looked up, instead of
+                // two data-dependent branches per character. 20k generated untrusted texts of ~714 characters: 6.8-7.2
+                // -> 5.5-5.8 µs per text (bench/README.md, round 7).
+                ref char start = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(t);
+                uint carry = 0; // 1 when the character before the block is a word character
+                for (; i + Vector128<ushort>.Count <= t.Length; i += Vector128<ushort>.Count)
                 {
-                    // The table matched the first two characters; the third rules out most other candidates before a
-                    // comparison of the rest (measured: ~1.3 candidates per word of ordinary prose).
-                    ReadOnlySpan<char> rest = t.Slice(i + 2);
-                    foreach (int id in ids)
+                    Vector128<ushort> v = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref start), (nuint)i);
+                    Vector128<ushort> lower = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)'a'), Vector128.Create((ushort)('z' - 'a')));
+                    Vector128<ushort> word = lower
+                        | Vector128.LessThanOrEqual(v - Vector128.Create((ushort)'A'), Vector128.Create((ushort)('Z' - 'A')))
+                        | Vector128.LessThanOrEqual(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9))
+                        | Vector128.Equals(v, Vector128.Create((ushort)'_'));
+                    uint wordBits = word.ExtractMostSignificantBits();
+                    uint starts = lower.ExtractMostSignificantBits() & ~((wordBits << 1) | carry);
+                    carry = (wordBits >> (Vector128<ushort>.Count - 1)) & 1;
+                    while (starts != 0)
                     {
-                        string literal = literals[id];
-                        if (state[id] == 2 || literal.Length - 2 > rest.Length)
+                        int at = i + System.Numerics.BitOperations.TrailingZeroCount(starts);
+                        starts &= starts - 1;
+                        if (at + 1 < t.Length)
                         {
-                            continue;
-                        }
-
-                        if (literal.Length == 2 || (rest[0] == literal[2] && rest.StartsWith(literal.AsSpan(2))))
-                        {
-                            state[id] = 2;
+                            Candidates(index, state, t, at);
                         }
                     }
                 }
 
-                // An inline table rather than a call per character (AsciiPhrasePattern.IsWord), and a plain loop rather
-                // than a vectorized search for the end of each word: words are a few characters long.
+                previousIsWord = carry != 0;
+            }
+#endif
+
+            bool[] wordChars = WordChars;
+            for (; i < t.Length - 1; i++)
+            {
+                char c = t[i];
+                if (!previousIsWord && (uint)(c - 'a') <= 'z' - 'a')
+                {
+                    Candidates(index, state, t, i);
+                }
+
+                // An inline table rather than a call per character (AsciiPhrasePattern.IsWord).
                 previousIsWord = c < 128 && wordChars[c];
             }
 
             _literalState = state;
             _index = index;
+        }
+
+        /// <summary>Marks the indexed literals that occur at <paramref name="at"/>, a lower-case letter with a character after it.</summary>
+        private static void Candidates(LiteralIndex index, byte[] state, ReadOnlySpan<char> t, int at)
+        {
+            if (index.At(t[at], t[at + 1]) is not int[] ids)
+            {
+                return;
+            }
+
+            // The table matched the first two characters; the third rules out most other candidates before a
+            // comparison of the rest (measured: ~1.3 candidates per word of ordinary prose).
+            string[] literals = index.Literals;
+            ReadOnlySpan<char> rest = t.Slice(at + 2);
+            foreach (int id in ids)
+            {
+                string literal = literals[id];
+                if (state[id] == 2 || literal.Length - 2 > rest.Length)
+                {
+                    continue;
+                }
+
+                if (literal.Length == 2 || (rest[0] == literal[2] && rest.StartsWith(literal.AsSpan(2))))
+                {
+                    state[id] = 2;
+                }
+            }
         }
 
         // [A-Za-z0-9_], by ASCII code (AsciiPhrasePattern.IsWord).
