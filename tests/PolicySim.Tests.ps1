@@ -285,3 +285,47 @@ Describe 'Dependency isolation' {
         [int]$output[1] | Should -Be 2
     }
 }
+
+Describe 'Unicode normalization' {
+    # Text guards need NFKC, which .NET takes from ICU; a globalization-invariant .NET returns text unnormalized
+    # without an error, so the deciding cmdlets warn once per session there. Fresh processes: the warning is per session.
+    BeforeAll {
+        $exe = (Get-Process -Id $PID).Path
+        $command = "Import-Module '$($manifestPath -replace "'", "''")'; " +
+            "`$null = Test-PolicyEvent 'input hello there' -Policy default -WarningVariable w1 -WarningAction SilentlyContinue; " +
+            "`$null = Test-PolicyEvent 'input hello again' -Policy default -WarningVariable w2 -WarningAction SilentlyContinue; " +
+            "'{0}|{1}|{2}' -f `$w1.Count, `$w2.Count, (`$w1 -join ' ')"
+    }
+
+    It 'warns once per session when .NET runs globalization-invariant' -Skip:($PSVersionTable.PSEdition -eq 'Desktop') {
+        # (Windows PowerShell 5.1 runs on .NET Framework, which has no invariant mode.)
+        $previous = $env:DOTNET_SYSTEM_GLOBALIZATION_INVARIANT
+        try {
+            $env:DOTNET_SYSTEM_GLOBALIZATION_INVARIANT = '1'
+            $output = @(& $exe -NoProfile -NonInteractive -Command $command)
+        }
+        finally {
+            $env:DOTNET_SYSTEM_GLOBALIZATION_INVARIANT = $previous
+        }
+
+        $LASTEXITCODE | Should -Be 0
+        $parts = $output[-1] -split '\|', 3
+        $parts[0] | Should -Be '1'
+        $parts[1] | Should -Be '0'
+        $parts[2] | Should -BeLike '*Unicode normalization (NFKC) is not available*'
+    }
+
+    It 'does not warn where .NET normalizes Unicode' -Skip:(([string][char]0xFB01).Normalize([Text.NormalizationForm]::FormKC) -ne 'fi') {
+        $previous = $env:DOTNET_SYSTEM_GLOBALIZATION_INVARIANT
+        try {
+            $env:DOTNET_SYSTEM_GLOBALIZATION_INVARIANT = $null
+            $output = @(& $exe -NoProfile -NonInteractive -Command $command)
+        }
+        finally {
+            $env:DOTNET_SYSTEM_GLOBALIZATION_INVARIANT = $previous
+        }
+
+        $LASTEXITCODE | Should -Be 0
+        $output[-1] | Should -Be '0|0|'
+    }
+}
