@@ -272,6 +272,15 @@ Describe 'Test-PolicyEvent' {
 }
 
 Describe 'Dependency isolation' {
+    It 'runs the engine build made for the host runtime' {
+        # PowerShell 7.4+ (.NET 8 or later) loads dependencies/net8.0/PolicySim.Engine.dll; others the .NET Standard build.
+        $null = Test-PolicyEvent 'file:read /workspace/README.md' -Policy default
+        $engine = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'PolicySim.Engine' })
+        $engine.Count | Should -Be 1
+        $expected = if ($PSVersionTable.PSEdition -eq 'Core' -and [Environment]::Version.Major -ge 8) { 'net8.0' } else { 'dependencies' }
+        Split-Path -Leaf (Split-Path -Parent $engine[0].Location) | Should -Be $expected
+    }
+
     It 'loads beside another YamlDotNet in one session' -Skip:(-not $otherYamlDotNet) -ForEach @(@{ Other = $otherYamlDotNet }) {
         # A fresh process: this session has already loaded PolicySim.
         $exe = (Get-Process -Id $PID).Path

@@ -18,7 +18,9 @@ namespace PolicySim.PowerShell
     /// <item><b>PowerShell 7</b> (.NET): a private <c>AssemblyLoadContext</c> is created by reflection (netstandard2.0
     /// cannot name the type). YamlDotNet and the engine are loaded into it by path, so the engine's reference to
     /// YamlDotNet binds to the copy already in its own context. <c>AssemblyLoadContext.Default.Resolving</c> hands
-    /// that engine to this assembly. The System.* files are not used: PowerShell 7.4+ has them in the box.</item>
+    /// that engine to this assembly. The System.* files are not used: PowerShell 7.4+ has them in the box. On .NET 8 and
+    /// later (PowerShell 7.4+) the engine comes from <c>dependencies/net8.0/</c>, its build for .NET 8
+    /// (<see cref="EngineLocation"/>); earlier runtimes, or a runtime that refuses that file, get the .NET Standard build.</item>
     /// <item><b>Windows PowerShell 5.1</b> (.NET Framework): <c>AppDomain.AssemblyResolve</c> loads, with
     /// <c>Assembly.LoadFrom</c>, only assemblies whose file is in <c>dependencies/</c>, whatever version was asked for
     /// (this replaces the binding redirects a module cannot have). Strong-named assemblies of other versions loaded by
@@ -93,6 +95,16 @@ namespace PolicySim.PowerShell
                 foreach (string name in IsolatedNames)
                 {
                     string path = Path.Combine(DependencyDirectory, name + ".dll");
+                    if (name == "PolicySim.Engine")
+                    {
+                        string tuned = EngineLocation.EnginePath(DependencyDirectory, Environment.Version, File.Exists);
+                        if (!string.Equals(tuned, path, StringComparison.Ordinal) && TryLoad(loadFromPath, tuned) is Assembly engine)
+                        {
+                            Loaded[name] = engine;
+                            continue;
+                        }
+                    }
+
                     Loaded[name] = (Assembly)loadFromPath.Invoke(_privateContext, new object[] { path })!;
                 }
             }
@@ -105,6 +117,19 @@ namespace PolicySim.PowerShell
                 MethodInfo handler = typeof(ModuleInitializer).GetMethod(nameof(ResolveCore), BindingFlags.NonPublic | BindingFlags.Static)!;
                 _defaultResolvingHandler = Delegate.CreateDelegate(_defaultResolvingEvent.EventHandlerType!, handler);
                 _defaultResolvingEvent.AddEventHandler(_defaultContext, _defaultResolvingHandler);
+            }
+        }
+
+        /// <summary>Loads the .NET 8 build of the engine; null if this runtime refuses it (the portable build is loaded instead).</summary>
+        private static Assembly? TryLoad(MethodInfo loadFromPath, string path)
+        {
+            try
+            {
+                return (Assembly)loadFromPath.Invoke(_privateContext, new object[] { path })!;
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is BadImageFormatException || ex.InnerException is FileLoadException || ex.InnerException is FileNotFoundException)
+            {
+                return null;
             }
         }
 
