@@ -65,6 +65,35 @@ namespace PolicySim.Tests.Text
         }
 
         [Fact]
+        public void A_character_is_classified_alike_wherever_it_stands_among_ascii()
+        {
+            // Classification skips ASCII to the first other character (one vectorized search): every BMP character
+            // must come out the same alone and after or between ASCII runs of any length, and both outcomes must occur.
+            int divergent = 0, simple = 0;
+            for (int c = 0x80; c <= 0xFFFF; c++)
+            {
+                if (char.IsSurrogate((char)c))
+                {
+                    continue;
+                }
+
+                string ch = ((char)c).ToString();
+                DetectorPattern.TextKind alone = DetectorPattern.Classify(ch);
+                Assert.Equal(alone, DetectorPattern.Classify(new string('a', c % 41) + ch));
+                Assert.Equal(alone, DetectorPattern.Classify(new string('b', c % 13) + ch + " tail " + new string('c', c % 17)));
+                divergent += alone == DetectorPattern.TextKind.Divergent ? 1 : 0;
+                simple += alone == DetectorPattern.TextKind.Simple ? 1 : 0;
+            }
+
+            Assert.True(divergent > 100 && simple > 1000, $"divergent {divergent}, simple {simple}");
+            Assert.Equal(DetectorPattern.TextKind.Pairs, DetectorPattern.Classify(new string('x', 40) + "\U0001F600"));
+            for (int n = 0; n < 70; n++)
+            {
+                Assert.Equal(DetectorPattern.TextKind.Simple, DetectorPattern.Classify(new string('q', n)));
+            }
+        }
+
+        [Fact]
         public void Gap_limit_counts_code_points()
         {
             var pattern = new DetectorPattern(Patterns[0]);
