@@ -27,10 +27,11 @@ namespace PolicySim.Cli
         public Func<string, string?> Environment { get; }
 
         /// <summary>
-        /// Gets or sets the warning shown before a command that decides events when text cannot be canonicalized as the
-        /// spec requires (<see cref="PolicySim.Evaluation.Text.UnicodeSupport.Warning"/>; injectable for tests).
+        /// Gets or sets where the warning shown before a command that decides events comes from, when text cannot be
+        /// canonicalized as the spec requires (<see cref="PolicySim.Evaluation.Text.UnicodeSupport.Warning"/>; injectable
+        /// for tests). Asked only by such commands, so others do not probe Unicode support at start-up.
         /// </summary>
-        public string? UnicodeWarning { get; set; } = PolicySim.Evaluation.Text.UnicodeSupport.Warning;
+        public Func<string?> UnicodeWarning { get; set; } = () => PolicySim.Evaluation.Text.UnicodeSupport.Warning;
 
         /// <summary>Gets or sets whether stdin is an interactive terminal (then reading it needs a hint).</summary>
         public bool StdinIsTerminal { get; set; }

@@ -49,9 +49,9 @@ namespace PolicySim.Cli
                 return ExitCodes.Usage;
             }
 
-            if (console.UnicodeWarning != null && DecidingCommands.Contains(parse.CommandResult.Command.Name))
+            if (DecidingCommands.Contains(parse.CommandResult.Command.Name) && console.UnicodeWarning() is string warning)
             {
-                console.Error.WriteLine("warning: " + console.UnicodeWarning);
+                console.Error.WriteLine("warning: " + warning);
             }
 
             var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };

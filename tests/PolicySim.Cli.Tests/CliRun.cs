@@ -40,7 +40,7 @@ namespace PolicySim.Tests
             var console = new CliConsole(() => new MemoryStream(Encoding.UTF8.GetBytes(stdin)), stdout, stderr, System.AppContext.BaseDirectory, name => environment.TryGetValue(name, out string? v) ? v : null)
             {
                 // Tests run where ICU is installed; the warning is only ever injected.
-                UnicodeWarning = unicodeWarning,
+                UnicodeWarning = () => unicodeWarning,
             };
             int code = Program.Run(args, console);
             return new CliRun(code, stdout.ToString(), stderr.ToString());
