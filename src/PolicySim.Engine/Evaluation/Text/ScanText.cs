@@ -33,7 +33,7 @@ namespace PolicySim.Evaluation.Text
         internal string Text => Canonical.Text;
 
         /// <summary>Gets how the text relates to the .NET/Rust semantic differences (classified on first use).</summary>
-        internal DetectorPattern.TextKind Kind => _kind ??= DetectorPattern.Classify(Canonical.Text);
+        internal DetectorPattern.TextKind Kind => _kind ??= IsAscii ? DetectorPattern.TextKind.Simple : DetectorPattern.Classify(Canonical.Text);
 
         /// <summary>Gets whether the canonical text is all ASCII (checked on first use).</summary>
         internal bool IsAscii => _ascii ??= TextCanonicalizer.IsAscii(Canonical.Text);
