@@ -69,12 +69,10 @@ namespace PolicySim.Tests.Matching
                 }));
         }
 
+        public static TheoryData<string> BuiltInRulesets => new TheoryData<string>(PolicySim.Policies.PolicyLoader.BuiltInRulesetNames);
+
         [Theory]
-        [InlineData("default")]
-        [InlineData("strict")]
-        [InlineData("ai-agent")]
-        [InlineData("cicd")]
-        [InlineData("permissive")]
+        [MemberData(nameof(BuiltInRulesets))]
         public void The_built_in_forbidden_lists_give_the_same_first_index_as_testing_every_glob(string ruleset)
         {
             string[] patterns = PatternsOf(ruleset);
