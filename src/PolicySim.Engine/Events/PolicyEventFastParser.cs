@@ -66,9 +66,18 @@ namespace PolicySim.Events
         /// </summary>
         public static PolicyEvent? TryParse(ReadOnlySpan<byte> json, bool plainEventsOnly)
         {
+            // The reader runs over `tokens`; elements and masked values are taken from `json` at the same offsets.
+            ReadOnlySpan<byte> tokens = json;
+#if NET8_0_OR_GREATER
+            byte[]? masked = json.Length > EscapedStringMask.MinMaskedLength && json.IndexOf((byte)'\\') >= 0 ? EscapedStringMask.TryMask(json) : null;
+            if (masked != null)
+            {
+                tokens = masked.AsSpan(0, json.Length);
+            }
+#endif
             try
             {
-                var reader = new Utf8JsonReader(json, isFinalBlock: true, new JsonReaderState(SerdeJsonValidator.ReaderOptions));
+                var reader = new Utf8JsonReader(tokens, isFinalBlock: true, new JsonReaderState(SerdeJsonValidator.ReaderOptions));
                 return ParseRoot(ref reader, json, plainEventsOnly);
             }
             catch (JsonException)
@@ -83,6 +92,15 @@ namespace PolicySim.Events
             {
                 return null;
             }
+#if NET8_0_OR_GREATER
+            finally
+            {
+                if (masked != null)
+                {
+                    EscapedStringMask.Release(masked);
+                }
+            }
+#endif
         }
 
         private static PolicyEvent? ParseRoot(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, bool plainEventsOnly)
@@ -235,6 +253,10 @@ namespace PolicySim.Events
                 return null;
             }
 
+            // The readers below read the original bytes (masked values are escaped there), with offsets relative to
+            // data, which could equal a masked value's. They cannot take another token for a masked one: an unescaped
+            // value is only looked up when it starts with the marker byte, which is invalid UTF-8, and the pass above
+            // has already rejected every such value of data that was not masked.
             ReadOnlySpan<byte> slice = json.Slice(start, (int)reader.BytesConsumed - start);
             var scan = new Utf8JsonReader(slice, SerdeJsonValidator.ReaderOptions);
             scan.Read();
@@ -560,9 +582,18 @@ namespace PolicySim.Events
                 return null;
             }
 
-            if (!reader.ValueIsEscaped && !ValidText(reader.ValueSpan))
+            if (!reader.ValueIsEscaped)
             {
-                return null;
+#if NET8_0_OR_GREATER
+                if (EscapedStringMask.MaskedValue(reader.ValueSpan, reader.TokenStartIndex) is string masked)
+                {
+                    return masked;
+                }
+#endif
+                if (!ValidText(reader.ValueSpan))
+                {
+                    return null;
+                }
             }
 
             // Escaped strings: GetString throws InvalidOperationException on a lone surrogate (TryParse returns null).
@@ -701,7 +732,11 @@ namespace PolicySim.Events
                 case JsonTokenType.PropertyName:
                     if (!reader.ValueIsEscaped)
                     {
+#if NET8_0_OR_GREATER
+                        return ValidText(reader.ValueSpan) || EscapedStringMask.MaskedValue(reader.ValueSpan, reader.TokenStartIndex) != null;
+#else
                         return ValidText(reader.ValueSpan);
+#endif
                     }
 
                     return SerdeJsonValidator.CheckToken(ref reader) == null;
