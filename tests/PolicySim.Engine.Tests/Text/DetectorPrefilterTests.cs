@@ -89,6 +89,47 @@ namespace PolicySim.Tests.Text
             Assert.True(present > 3000, "present " + present);
         }
 
+        [Theory]
+        [InlineData("ab", true, false)]
+        [InlineData("x ab", true, false)]
+        [InlineData("abc", true, true)]
+        [InlineData("an abc.", true, true)]
+        [InlineData("xab xabc", false, false)]
+        [InlineData("ab_c xabc", true, false)]
+        public void Two_character_literals_are_found_also_where_three_characters_decide_the_others(string text, bool ab, bool abc)
+        {
+            // The built-in literals all have three or more characters; a two-character one must still be found, at
+            // the end of a text too, where the three-character filter cannot look.
+            var index = new LiteralIndex(new[] { "ab", "abc" });
+            Assert.True(index.HasTwoCharacterLiterals);
+            ScanText scan = Scan(text);
+            Assert.Equal(ab, scan.LiteralPresent(0, index));
+            Assert.Equal(abc, scan.LiteralPresent(1, index));
+        }
+
+        [Fact]
+        public void The_three_character_filter_never_rules_out_a_literal_start()
+        {
+            LiteralIndex index = RequiredLiterals.Index;
+            Assert.False(index.HasTwoCharacterLiterals);
+            foreach (string literal in index.Literals)
+            {
+                Assert.True(literal.Length < 3 || index.MayStart(literal[0], literal[1], literal[2]), literal);
+            }
+
+            // And it rules out most three-letter word starts (otherwise it is no filter).
+            int ruledOut = 0;
+            for (char a = 'a'; a <= 'z'; a++)
+            {
+                for (char b = 'a'; b <= 'z'; b++)
+                {
+                    ruledOut += index.MayStart(a, b, 'e') ? 0 : 1;
+                }
+            }
+
+            Assert.True(ruledOut > 600, "ruled out " + ruledOut + " of 676");
+        }
+
         [Fact]
         public void Ordinary_prose_skips_every_pattern()
         {

@@ -196,6 +196,10 @@ namespace PolicySim.Evaluation.Text
     {
         private readonly int[]?[] _byPrefix = new int[]?[26 * 128];
 
+        // One bit per hash of an indexed literal's first three characters (see MayStart).
+        private readonly ulong[] _threeCharacterPrefixes = new ulong[ThreeCharacterBits / 64];
+        private const int ThreeCharacterBits = 4096;
+
         /// <summary>Initializes a new instance of the <see cref="LiteralIndex"/> class.</summary>
         /// <param name="literals">The literals, indexed by id.</param>
         internal LiteralIndex(string[] literals)
@@ -209,6 +213,17 @@ namespace PolicySim.Evaluation.Text
                 if (key >= 0)
                 {
                     initial[id] = 1;
+                    string literal = literals[id];
+                    if (literal.Length == 2)
+                    {
+                        HasTwoCharacterLiterals = true;
+                    }
+                    else
+                    {
+                        int bit = ThreeCharacterHash(literal[0], literal[1], literal[2]);
+                        _threeCharacterPrefixes[bit >> 6] |= 1UL << bit;
+                    }
+
                     if (!buckets.TryGetValue(key, out List<int>? ids))
                     {
                         buckets[key] = ids = new List<int>();
@@ -239,6 +254,26 @@ namespace PolicySim.Evaluation.Text
         /// <param name="id">The literal id.</param>
         /// <returns>True when <see cref="At"/> finds it.</returns>
         internal bool Indexed(int id) => InitialState[id] == 1;
+
+        /// <summary>Gets whether an indexed literal has only two characters (then <see cref="MayStart"/> must not be used to rule out a start).</summary>
+        internal bool HasTwoCharacterLiterals { get; }
+
+        /// <summary>
+        /// Whether an indexed literal of three or more characters may start with <paramref name="first"/>,
+        /// <paramref name="second"/>, <paramref name="third"/>: false is exact, true may be a hash collision. One bit
+        /// test rules out most phrase starts of ordinary prose before the two-character table and its comparisons.
+        /// </summary>
+        /// <param name="first">The first character.</param>
+        /// <param name="second">The second character.</param>
+        /// <param name="third">The third character.</param>
+        /// <returns>False when no indexed literal of three or more characters starts so.</returns>
+        internal bool MayStart(char first, char second, char third)
+        {
+            int bit = ThreeCharacterHash(first, second, third);
+            return (_threeCharacterPrefixes[bit >> 6] & (1UL << bit)) != 0;
+        }
+
+        private static int ThreeCharacterHash(char first, char second, char third) => (((first * 31) + second) * 31 + third) & (ThreeCharacterBits - 1);
 
         /// <summary>The ids of the literals that start with the two characters <paramref name="first"/>, <paramref name="second"/>.</summary>
         /// <param name="first">A character a–z.</param>
