@@ -45,6 +45,7 @@ namespace PolicySim.Benchmarks
                 });
                 Time("literal scan", canonical, c => new ScanText(c).LiteralPresent(0, RequiredLiterals.Index));
                 Time("measure", canon, t => JailbreakDetector.Measure(t));
+                Time("measure-each", canon, t => JailbreakDetector.MeasureEach(t));
                 Time("injection", texts, t => PromptInjectionDetector.Analyze(t));
                 Time("jailbreak", texts, t => JailbreakDetector.Analyze(t));
             }

@@ -63,6 +63,35 @@ namespace PolicySim.Tests.Text
         }
 
         [Fact]
+        public void Ascii_statistics_equal_the_character_by_character_ones()
+        {
+            // ASCII texts take the vector path; runs of symbols start, end and continue across its 16-character
+            // blocks, and texts end inside runs. Every ASCII code occurs (control characters are symbols, VT too).
+            var random = new System.Random(2026);
+            string[] pieces = { "!", "##", "$%&'()*+", ",-./:;<=>?@[\\]^_`{|}~", "\u0001\u0007\u000B\u007F", " ", "\t\n\r\f", "word", "A9", "x" };
+            int longRuns = 0;
+            for (int n = 0; n < 4000; n++)
+            {
+                var sb = new System.Text.StringBuilder();
+                int target = random.Next(0, 120);
+                while (sb.Length < target)
+                {
+                    string piece = pieces[random.Next(pieces.Length)];
+                    sb.Append(random.Next(4) == 0 ? new string(piece[0], random.Next(1, 40)) : piece);
+                }
+
+                string text = sb.ToString();
+                JailbreakDetector.Statistics expected = JailbreakDetector.MeasureEach(text);
+                Assert.Equal(expected, JailbreakDetector.Measure(text));
+                longRuns += expected.LongestSymbolRun > 16 ? 1 : 0;
+            }
+
+            string all = new string(Enumerable.Range(0, 128).Select(i => (char)i).ToArray());
+            Assert.Equal(JailbreakDetector.MeasureEach(all), JailbreakDetector.Measure(all));
+            Assert.True(longRuns > 100, "runs longer than a block: " + longRuns);
+        }
+
+        [Fact]
         public void High_entropy_text_fires_the_entropy_signal()
         {
             JailbreakReport report = JailbreakDetector.Analyze("qZ7xK2pL9mW4vB8nR3tY6uI1oE5aS0dF");

@@ -1,5 +1,11 @@
 using System;
 using System.Collections.Generic;
+#if NET8_0_OR_GREATER
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#endif
 using PolicySim.Evaluation.Matching;
 
 namespace PolicySim.Evaluation.Text
@@ -160,12 +166,25 @@ namespace PolicySim.Evaluation.Text
         /// <returns>Punctuation ratio, entropy and longest symbol run.</returns>
         internal static Statistics Measure(string text)
         {
+#if NET8_0_OR_GREATER
+            if (Vector128.IsHardwareAccelerated && System.Text.Ascii.IsValid(text))
+            {
+                return MeasureAscii(text);
+            }
+#endif
+            return MeasureEach(text);
+        }
+
+        /// <summary>Computes the statistical measures one character at a time (any text; exposed for tests).</summary>
+        /// <param name="text">Canonical text.</param>
+        /// <returns>Punctuation ratio, entropy and longest symbol run.</returns>
+        internal static Statistics MeasureEach(string text)
+        {
             int nonSpace = 0;
             int punctuation = 0;
             int run = 0;
             int longestRun = 0;
             var counts = new int[128];
-            int asciiCounted = 0;
             for (int i = 0; i < text.Length; i++)
             {
                 int cp = text[i];
@@ -217,8 +236,78 @@ namespace PolicySim.Evaluation.Text
                 }
             }
 
+            return Totals(counts, nonSpace, punctuation, longestRun);
+        }
+
+#if NET8_0_OR_GREATER
+        /// <summary>
+        /// <see cref="MeasureEach"/> for an all-ASCII text: a histogram loop without branches, and the longest symbol
+        /// run from sixteen-character vector masks, instead of a data-dependent branch per character (textprof over
+        /// 20k generated texts of ~714 characters: 2.7-3.0 -> 2.1-2.2 µs; the rest is the histogram and the entropy).
+        /// </summary>
+        private static Statistics MeasureAscii(string text)
+        {
+            var counts = new int[128];
+            foreach (char c in text)
+            {
+                counts[c]++;
+            }
+
+            return Totals(counts, 0, 0, LongestAsciiSymbolRun(text));
+        }
+
+        private static int LongestAsciiSymbolRun(string text)
+        {
+            ReadOnlySpan<char> t = text.AsSpan();
+            ref ushort start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(t));
+            int longest = 0;
+            int run = 0; // the run that reaches the end of the characters seen so far
+            int i = 0;
+            for (; i + 16 <= t.Length; i += 16)
+            {
+                // ASCII, so narrowing keeps every character.
+                Vector128<byte> v = Vector128.Narrow(Vector128.LoadUnsafe(ref start, (nuint)i), Vector128.LoadUnsafe(ref start, (nuint)(i + 8)));
+                Vector128<byte> space = Vector128.Equals(v, Vector128.Create((byte)' ')) | Vector128.LessThanOrEqual(v - Vector128.Create((byte)'\t'), Vector128.Create((byte)('\r' - '\t')));
+                Vector128<byte> alnum = Vector128.LessThanOrEqual(v - Vector128.Create((byte)'0'), Vector128.Create((byte)9))
+                    | Vector128.LessThanOrEqual((v | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a'), Vector128.Create((byte)('z' - 'a')));
+                uint symbols = (~(space | alnum)).ExtractMostSignificantBits();
+
+                // Each run of set bits is a symbol run; one that starts at bit 0 continues the previous block's.
+                int carried = run;
+                run = 0;
+                int position = 0;
+                while (symbols != 0)
+                {
+                    int zeros = BitOperations.TrailingZeroCount(symbols);
+                    position += zeros;
+                    symbols >>= zeros;
+                    int ones = BitOperations.TrailingZeroCount(~symbols);
+                    int length = ones + (position == 0 ? carried : 0);
+                    longest = Math.Max(longest, length);
+                    position += ones;
+                    symbols >>= ones;
+                    if (position == 16)
+                    {
+                        run = length;
+                    }
+                }
+            }
+
+            for (; i < t.Length; i++)
+            {
+                run = AsciiSymbol[t[i]] ? run + 1 : 0;
+                longest = Math.Max(longest, run);
+            }
+
+            return longest;
+        }
+#endif
+
+        private static Statistics Totals(int[] counts, int nonSpace, int punctuation, int longestRun)
+        {
             // ASCII totals: White_Space (TAB..CR, space) is neither counted as non-space nor punctuation; the entropy
             // counts leave out space, TAB, LF, FF and CR (not VT), as Rust's is_ascii_whitespace does.
+            int asciiCounted = 0;
             for (int c = 0; c < 128; c++)
             {
                 int n = counts[c];
