@@ -76,7 +76,7 @@ namespace PolicySim.Benchmarks
             string json = Encoding.UTF8.GetString(record.Record.Json.Span);
             int key = json.IndexOf("\"customType\"", StringComparison.Ordinal);
             int open = key < 0 ? -1 : json.IndexOf('"', json.IndexOf(':', key) + 1);
-            return open < 0 ? type : type + ":" + json.Substring(open + 1, json.IndexOf('"', open + 1) - open - 1);
+            return open < 0 ? type : string.Concat(type, ":", json.AsSpan(open + 1, json.IndexOf('"', open + 1) - open - 1));
         }
     }
 }
