@@ -35,6 +35,13 @@ namespace PolicySim.Events
         /// </summary>
         internal const int MinMaskedLength = 64;
 
+        /// <summary>
+        /// Records larger than this are left to the reader: the masked copy and the unescape buffer come from the shared
+        /// array pool, which would keep buffers of that size alive, and a single huge record gains little (three 16 MB
+        /// file writes full of <c>\n</c>: peak RSS 200–232 → 248–264 MB for ~5% less CPU when they were masked).
+        /// </summary>
+        internal const int MaxMaskedRecordBytes = 1 << 20;
+
         [ThreadStatic]
         private static int[]? t_starts;
 
@@ -52,6 +59,11 @@ namespace PolicySim.Events
         /// <returns>The rented masked copy (its first <c>json.Length</c> bytes), or null.</returns>
         internal static byte[]? TryMask(ReadOnlySpan<byte> json)
         {
+            if (json.Length > MaxMaskedRecordBytes)
+            {
+                return null;
+            }
+
             byte[]? copy = null;
             int i = 0;
             while (true)

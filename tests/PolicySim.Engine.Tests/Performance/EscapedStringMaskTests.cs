@@ -219,6 +219,19 @@ namespace PolicySim.Tests.Performance
         }
 
         [Fact]
+        public void Records_over_the_size_limit_are_left_to_the_reader_and_read_the_same()
+        {
+            string content = string.Concat(System.Linq.Enumerable.Repeat("    value = f(a, \\\"b\\\")\\n", (EscapedStringMask.MaxMaskedRecordBytes / 20) + 1));
+            byte[] utf8 = Encoding.UTF8.GetBytes("{\"eventId\":\"e\",\"eventType\":\"file_write\",\"timestamp\":\"2026-02-03T00:00:00Z\",\"data\":{\"type\":\"file\",\"path\":\"/a\",\"content\":\"" + content + "\"}}");
+            Assert.True(utf8.Length > EscapedStringMask.MaxMaskedRecordBytes);
+            Assert.False(Masks(utf8));
+            PolicyEvent? fast = PolicyEventFastParser.TryParse(utf8, plainEventsOnly: false);
+            Assert.NotNull(fast);
+            Assert.Equal(Exact(utf8), Describe(fast));
+            Assert.EndsWith("f(a, \"b\")\n", fast.Fields.Content, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void Property_names_are_not_masked()
         {
             string name = new string('k', 80) + "\\n";
