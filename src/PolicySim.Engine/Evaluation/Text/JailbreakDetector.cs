@@ -86,7 +86,7 @@ namespace PolicySim.Evaluation.Text
             }
 
             // Statistics over code points of the canonical text.
-            Statistics stats = Measure(t);
+            Statistics stats = Measure(t, scan.IsAscii);
             int statCount = 0;
             if (stats.PunctuationRatio >= 0.35f)
             {
@@ -164,10 +164,16 @@ namespace PolicySim.Evaluation.Text
         /// <summary>Computes the statistical measures of a canonical text (exposed for tests).</summary>
         /// <param name="text">Canonical text.</param>
         /// <returns>Punctuation ratio, entropy and longest symbol run.</returns>
-        internal static Statistics Measure(string text)
+        internal static Statistics Measure(string text) => Measure(text, TextCanonicalizer.IsAscii(text));
+
+        /// <summary>Computes the statistical measures of a canonical text whose ASCII-ness the caller already knows.</summary>
+        /// <param name="text">Canonical text.</param>
+        /// <param name="ascii">Whether every character of <paramref name="text"/> is ASCII (the scan has worked it out).</param>
+        /// <returns>Punctuation ratio, entropy and longest symbol run.</returns>
+        private static Statistics Measure(string text, bool ascii)
         {
 #if NET8_0_OR_GREATER
-            if (Vector128.IsHardwareAccelerated && System.Text.Ascii.IsValid(text))
+            if (ascii && Vector128.IsHardwareAccelerated)
             {
                 return MeasureAscii(text);
             }
