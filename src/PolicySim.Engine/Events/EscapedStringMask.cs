@@ -53,13 +53,14 @@ namespace PolicySim.Events
 
         /// <summary>
         /// Masks the long escaped string values of <paramref name="json"/> into a rented copy and remembers their texts;
-        /// returns null (and remembers nothing) when no value qualifies. Give the copy back with <see cref="Release"/>.
+        /// returns null (and remembers nothing) when no value qualifies, at once for a record without a backslash or
+        /// outside the size bounds. Give the copy back with <see cref="Release"/>.
         /// </summary>
         /// <param name="json">One record.</param>
         /// <returns>The rented masked copy (its first <c>json.Length</c> bytes), or null.</returns>
         internal static byte[]? TryMask(ReadOnlySpan<byte> json)
         {
-            if (json.Length > MaxMaskedRecordBytes)
+            if (json.Length <= MinMaskedLength || json.Length > MaxMaskedRecordBytes || json.IndexOf((byte)'\\') < 0)
             {
                 return null;
             }
@@ -104,18 +105,9 @@ namespace PolicySim.Events
         /// <param name="copy">The copy <see cref="TryMask"/> returned.</param>
         internal static void Release(byte[] copy)
         {
-            Forget();
+            Array.Clear(t_values!, 0, t_count); // do not keep a large content alive until the next record
+            t_count = 0;
             ArrayPool<byte>.Shared.Return(copy);
-        }
-
-        /// <summary>Forgets this thread's masked values (the copy stays rented).</summary>
-        internal static void Forget()
-        {
-            if (t_count > 0)
-            {
-                Array.Clear(t_values!, 0, t_count); // do not keep a large content alive until the next record
-                t_count = 0;
-            }
         }
 
         /// <summary>

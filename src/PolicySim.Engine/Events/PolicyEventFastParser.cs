@@ -69,7 +69,7 @@ namespace PolicySim.Events
             // The reader runs over `tokens`; elements and masked values are taken from `json` at the same offsets.
             ReadOnlySpan<byte> tokens = json;
 #if NET8_0_OR_GREATER
-            byte[]? masked = json.Length > EscapedStringMask.MinMaskedLength && json.IndexOf((byte)'\\') >= 0 ? EscapedStringMask.TryMask(json) : null;
+            byte[]? masked = EscapedStringMask.TryMask(json);
             if (masked != null)
             {
                 tokens = masked.AsSpan(0, json.Length);
