@@ -59,8 +59,8 @@ namespace PolicySim.Events
         // custom
         public string? CustomType { get; set; }
 
-        /// <summary>Extra keys of a custom payload (deduplicated, last value wins), kept verbatim.</summary>
-        public List<KeyValuePair<string, JsonElement>>? Extras { get; set; }
+        /// <summary>Extra keys of a custom payload (deduplicated, last value wins, in first-seen order).</summary>
+        public List<CustomField>? Extras { get; set; }
 
         /// <summary>The data object as given, for data types without a schema.</summary>
         public JsonElement Raw { get; set; }
@@ -130,7 +130,7 @@ namespace PolicySim.Events
                     Add("customType", CustomType);
                     if (Extras != null)
                     {
-                        var extras = new List<KeyValuePair<string, JsonElement>>(Extras);
+                        var extras = new List<CustomField>(Extras);
                         extras.Sort((a, b) => CodePointComparer.Instance.Compare(a.Key, b.Key));
                         foreach (var extra in extras)
                         {

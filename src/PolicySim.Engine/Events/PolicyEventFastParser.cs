@@ -333,7 +333,7 @@ namespace PolicySim.Events
         private static bool ParseFields(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, EventData fields, bool skipType)
         {
             bool a = false, b = false, c = false, d = false, e = false;
-            List<KeyValuePair<string, JsonElement>>? extras = fields.Type == EventData.CustomKind ? new List<KeyValuePair<string, JsonElement>>() : null;
+            List<CustomField>? extras = fields.Type == EventData.CustomKind ? new List<CustomField>() : null;
             while (reader.TokenType != JsonTokenType.EndObject)
             {
                 if (reader.TokenType != JsonTokenType.PropertyName || reader.ValueIsEscaped || !ValidText(reader.ValueSpan))
@@ -497,7 +497,26 @@ namespace PolicySim.Events
                         }
                         else
                         {
-                            ok = Element(ref reader, json, out JsonElement? value, keepNull: true);
+                            // A string value is decoded once here (the text guards read it); anything else stays JSON.
+                            CustomField entry = default;
+                            if (reader.TokenType == JsonTokenType.String)
+                            {
+                                string? text = String(ref reader);
+                                ok = text != null;
+                                if (ok)
+                                {
+                                    entry = new CustomField(customName!, text!);
+                                }
+                            }
+                            else
+                            {
+                                ok = Element(ref reader, json, out JsonElement? value, keepNull: true);
+                                if (ok)
+                                {
+                                    entry = new CustomField(customName!, value!.Value);
+                                }
+                            }
+
                             if (ok)
                             {
                                 // A loop, not FindIndex with a lambda: the closure over customName was allocated for every field.
@@ -510,7 +529,7 @@ namespace PolicySim.Events
                                         break;
                                     }
                                 }
-                                var entry = new KeyValuePair<string, JsonElement>(customName!, value!.Value);
+
                                 if (existing >= 0)
                                 {
                                     extras[existing] = entry;

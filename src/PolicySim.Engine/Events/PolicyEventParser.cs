@@ -386,7 +386,7 @@ namespace PolicySim.Events
         private static void ParseCustom(JsonElement data, EventData fields)
         {
             bool customType = false;
-            var extras = new List<KeyValuePair<string, JsonElement>>();
+            var extras = new List<CustomField>();
             foreach (var property in data.EnumerateObject())
             {
                 switch (property.Name)
@@ -400,7 +400,7 @@ namespace PolicySim.Events
                         break;
                     default:
                         int existing = extras.FindIndex(e => string.Equals(e.Key, property.Name, StringComparison.Ordinal));
-                        var entry = new KeyValuePair<string, JsonElement>(property.Name, property.Value);
+                        var entry = new CustomField(property.Name, property.Value);
                         if (existing >= 0)
                         {
                             extras[existing] = entry;

@@ -258,17 +258,7 @@ namespace PolicySim.Replay
                         return text != null && IsRedacted(text);
                     }
 
-                    if (d.Extras != null)
-                    {
-                        foreach (var extra in d.Extras)
-                        {
-                            if (extra.Key == "text" && extra.Value.ValueKind == JsonValueKind.String)
-                            {
-                                return IsRedacted(extra.Value.GetString());
-                            }
-                        }
-                    }
-
+                    // Only custom payloads have extra keys such as text.
                     return false;
                 default:
                     return false;

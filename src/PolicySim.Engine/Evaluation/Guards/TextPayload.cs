@@ -65,34 +65,31 @@ namespace PolicySim.Evaluation.Guards
             text = string.Empty;
             source = null;
             error = null;
-            JsonElement? textValue = null, sourceValue = null;
+            string? textValue = null, sourceValue = null;
             if (origin.Fields.Extras != null)
             {
-                foreach (var extra in origin.Fields.Extras)
+                // Keys are unique (the parsers keep the last value of a repeated key).
+                foreach (Events.CustomField extra in origin.Fields.Extras)
                 {
                     if (string.Equals(extra.Key, "text", System.StringComparison.Ordinal))
                     {
-                        textValue = extra.Value;
+                        textValue = extra.GetString();
                     }
                     else if (string.Equals(extra.Key, "source", System.StringComparison.Ordinal))
                     {
-                        sourceValue = extra.Value;
+                        sourceValue = extra.GetString();
                     }
                 }
             }
 
-            if (textValue is not JsonElement t || t.ValueKind != JsonValueKind.String)
+            if (textValue == null)
             {
                 error = "payload.text must be a string";
                 return false;
             }
 
-            text = t.GetString() ?? string.Empty;
-            if (sourceValue is JsonElement s && s.ValueKind == JsonValueKind.String)
-            {
-                source = s.GetString();
-            }
-
+            text = textValue;
+            source = sourceValue;
             return true;
         }
 
