@@ -86,6 +86,13 @@ namespace PolicySim.Replay
         /// <summary>The needed fields the record lacks or redacts, in a stable order; empty when the decision is known.</summary>
         public static IReadOnlyList<string> UnknownFields(PolicyEvent ev, IReadOnlyList<string> missingFields, PolicyDecision decision)
         {
+            // Most records carry every field and redact none: then no guard's input can be unknown, and the walk over
+            // the guards below (a field list and a memo lookup per guard) is not needed.
+            if (missingFields.Count == 0 && !MayHaveRedactedFieldCached(ev))
+            {
+                return Array.Empty<string>();
+            }
+
             // The lists are made on the first unknown field (most decisions have none).
             List<string>? unknown = null;
             List<bool>? guardHasUnknown = null;
@@ -213,6 +220,34 @@ namespace PolicySim.Replay
                 default:
                     return NoFields;
             }
+        }
+
+        // The memo key of "some field of the event may be redacted" (not a field name).
+        private const string AnyField = "data.*";
+
+        // False only when none of the fields FieldsRead can name for this event is redacted. Fields a data type lacks
+        // are null (EventData sets only its type's fields). Tool parameters are a JSON tree that is only walked when
+        // an MCP guard read them, so tool calls answer "maybe" and take the per-guard path, as before. Asked once per
+        // event: both decisions of a comparison ask on the same thread.
+        private static bool MayHaveRedactedFieldCached(PolicyEvent ev)
+        {
+            RecentObjectMemo<bool> memo = t_redacted ??= new RecentObjectMemo<bool>(4);
+            if (!memo.TryGet(ev, AnyField, out bool may))
+            {
+                EventData d = ev.Fields;
+                may = d.Type switch
+                {
+                    EventData.FileKind => IsRedacted(d.Path) || IsRedacted(d.Content) || IsRedacted(d.ContentBase64),
+                    EventData.PatchKind => IsRedacted(d.FilePath) || IsRedacted(d.PatchContent),
+                    EventData.NetworkKind => IsRedacted(d.Host),
+                    EventData.ToolKind => true,
+                    EventData.CustomKind => IsRedactedField(ev, "data.text"),
+                    _ => false,
+                };
+                memo.Add(ev, AnyField, may);
+            }
+
+            return may;
         }
 
         // Guards reading the same field (forbidden_path and path_allowlist, the two text guards), and both decisions of

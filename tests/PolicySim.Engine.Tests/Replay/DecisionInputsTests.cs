@@ -30,6 +30,24 @@ namespace PolicySim.Tests.Replay
         }
 
         [Theory]
+        [InlineData("file_read", "{\"type\":\"file\",\"path\":\"[redacted]\"}", "data.path")]
+        [InlineData("file_write", "{\"type\":\"file\",\"path\":\"/w/a.txt\",\"content\":\"[redacted]\"}", "data.content")]
+        [InlineData("network_egress", "{\"type\":\"network\",\"host\":\"<redacted>\",\"port\":443}", "data.host")]
+        [InlineData("tool_call", "{\"type\":\"tool\",\"toolName\":\"[REDACTED]\",\"parameters\":{}}", "data.toolName")]
+        [InlineData("tool_call", "{\"type\":\"tool\",\"toolName\":\"search\",\"parameters\":{\"q\":[\"sha256:abcdef\"]}}", "data.parameters")]
+        [InlineData("patch_apply", "{\"type\":\"patch\",\"filePath\":\"[redacted]\",\"patchContent\":\"+a\"}", "data.filePath")]
+        [InlineData("patch_apply", "{\"type\":\"patch\",\"filePath\":\"/w/a.txt\",\"patchContent\":\"[redacted]\"}", "data.patchContent")]
+        public void Every_field_a_guard_reads_makes_the_decision_unknown_when_redacted(string eventType, string data, string field)
+        {
+            // Tool calls as MCP calls (mcp_tool reads only those). A redacted contentBase64 fails mapping before any
+            // guard runs (DecisionInputs.RedactedBeforeMapping), so it has no row here.
+            string metadata = eventType == "tool_call" ? ",\"metadata\":{\"toolKind\":\"mcp\"}" : string.Empty;
+            PolicyEvent ev = PolicyEventParser.Parse(
+                "{\"eventId\":\"r\",\"eventType\":\"" + eventType + "\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":" + data + metadata + "}");
+            Assert.Contains(field, Unknown(ev));
+        }
+
+        [Theory]
         [InlineData("sha256:9f86d081884c7d659a2feaa0c55ad015", true)]
         [InlineData("  SHA1-ABCDEF  ", true)]
         [InlineData("md5=abc+/=_-", true)]
