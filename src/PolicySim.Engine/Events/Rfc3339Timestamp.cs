@@ -18,6 +18,86 @@ namespace PolicySim.Events
         /// <summary>Parses <paramref name="text"/>; on failure returns false and a chrono-like message.</summary>
         public static bool TryParse(string text, out DateTimeOffset value, out string? error)
         {
+            error = null;
+            return TryParseCanonical(text, out value) || TryParseGeneral(text, out value, out error);
+        }
+
+        /// <summary>
+        /// The form nearly every log writes, <c>YYYY-MM-DDThh:mm:ss</c>, an optional fraction, then <c>Z</c>, read by
+        /// fixed positions (every event has a timestamp: the general reader cost ~0.2 µs per event). False for anything
+        /// else, including values out of range and leap seconds, which <see cref="TryParseGeneral"/> then reads (or
+        /// rejects with its message); where this returns true, the general reader gives the same value.
+        /// </summary>
+        /// <param name="text">The timestamp.</param>
+        /// <param name="value">The instant, when true.</param>
+        /// <returns>Whether the text has the canonical form and is in range.</returns>
+        internal static bool TryParseCanonical(string text, out DateTimeOffset value)
+        {
+            value = default;
+            int last = text.Length - 1;
+            if (last < 19 || text[last] != 'Z' || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':'
+                || !Digits(text, 0, 4, out int year) || !Digits(text, 5, 2, out int month) || !Digits(text, 8, 2, out int day)
+                || !Digits(text, 11, 2, out int hour) || !Digits(text, 14, 2, out int minute) || !Digits(text, 17, 2, out int second))
+            {
+                return false;
+            }
+
+            long fractionTicks = 0;
+            if (last > 19)
+            {
+                // A fraction: '.', then only digits up to the Z (beyond seven digits truncated, as the general reader).
+                if (text[19] != '.' || last == 20)
+                {
+                    return false;
+                }
+
+                long scale = TimeSpan.TicksPerSecond;
+                for (int pos = 20; pos < last; pos++)
+                {
+                    char c = text[pos];
+                    if (c < '0' || c > '9')
+                    {
+                        return false;
+                    }
+
+                    scale /= 10;
+                    fractionTicks += (c - '0') * scale;
+                }
+            }
+
+            if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+            {
+                return false;
+            }
+
+            value = new DateTimeOffset(new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fractionTicks), TimeSpan.Zero);
+            return true;
+        }
+
+        private static bool Digits(string text, int start, int count, out int value)
+        {
+            value = 0;
+            for (int i = start; i < start + count; i++)
+            {
+                char c = text[i];
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+
+                value = (value * 10) + (c - '0');
+            }
+
+            return true;
+        }
+
+        /// <summary>The full chrono-compatible reader (see the type); <see cref="TryParse"/> tries the canonical form first.</summary>
+        /// <param name="text">The timestamp.</param>
+        /// <param name="value">The instant, when true.</param>
+        /// <param name="error">A chrono-like message, when false.</param>
+        /// <returns>Whether the text is a valid timestamp.</returns>
+        internal static bool TryParseGeneral(string text, out DateTimeOffset value, out string? error)
+        {
             value = default;
             error = null;
             int pos = 0;
