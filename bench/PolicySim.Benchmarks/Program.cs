@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 
 namespace PolicySim.Benchmarks
 {
-    /// <summary>Entry point: <c>tokenize FILE</c>, <c>profile POLICY FILE</c>, <c>session OLD NEW FILE [sequential|compare]</c>, <c>pathset FILE</c>, <c>latency POLICY FILE</c>, or BenchmarkDotNet arguments.</summary>
+    /// <summary>Entry point: <c>tokenize FILE</c>, <c>profile POLICY FILE</c>, <c>session OLD NEW FILE [sequential|compare]</c>, <c>pathset FILE</c>, <c>latency POLICY FILE</c>, <c>parsecost FILE…</c>, or BenchmarkDotNet arguments.</summary>
     public static class Program
     {
         public static int Main(string[] args)
@@ -36,6 +36,11 @@ namespace PolicySim.Benchmarks
             if (args.Length >= 3 && args[0] == "latency")
             {
                 return LatencyProfile.Run(args[1], args[2]);
+            }
+
+            if (args.Length >= 2 && args[0] == "parsecost")
+            {
+                return ParseCost.Run(args[1..]);
             }
 
             if (args.Length >= 3 && args[0] == "profile")

@@ -58,6 +58,8 @@ namespace PolicySim.Events
         private static readonly byte[] Scope = Encoding.UTF8.GetBytes("scope");
         private static readonly byte[] CustomType = Encoding.UTF8.GetBytes("customType");
         private static readonly byte[] CustomTypeSnake = Encoding.UTF8.GetBytes("custom_type");
+        private static readonly byte[] TextKey = Encoding.UTF8.GetBytes("text");
+        private static readonly byte[] SourceKey = Encoding.UTF8.GetBytes("source");
 
         /// <summary>
         /// Reads one event, or returns null when the exact path must decide (any error or unusual shape).
@@ -357,7 +359,6 @@ namespace PolicySim.Events
                     continue;
                 }
 
-                string? customName = extras != null ? Utf8String(name) : null;
                 if (!reader.Read())
                 {
                     return false;
@@ -498,6 +499,7 @@ namespace PolicySim.Events
                         else
                         {
                             // A string value is decoded once here (the text guards read it); anything else stays JSON.
+                            string customName = CustomKey(name);
                             CustomField entry = default;
                             if (reader.TokenType == JsonTokenType.String)
                             {
@@ -505,7 +507,7 @@ namespace PolicySim.Events
                                 ok = text != null;
                                 if (ok)
                                 {
-                                    entry = new CustomField(customName!, text!);
+                                    entry = new CustomField(customName, text!);
                                 }
                             }
                             else
@@ -513,7 +515,7 @@ namespace PolicySim.Events
                                 ok = Element(ref reader, json, out JsonElement? value, keepNull: true);
                                 if (ok)
                                 {
-                                    entry = new CustomField(customName!, value!.Value);
+                                    entry = new CustomField(customName, value!.Value);
                                 }
                             }
 
@@ -772,6 +774,10 @@ namespace PolicySim.Events
                     return true;
             }
         }
+
+        /// <summary>An extra key of a custom payload; the keys the text guards read are not allocated per event.</summary>
+        private static string CustomKey(ReadOnlySpan<byte> name) =>
+            Is(name, TextKey) ? "text" : Is(name, SourceKey) ? "source" : Utf8String(name);
 
         private static string Utf8String(ReadOnlySpan<byte> utf8)
         {
