@@ -610,13 +610,6 @@ namespace PolicySim.Events
                 {
                     return masked;
                 }
-
-                if (System.Text.Ascii.IsValid(reader.ValueSpan))
-                {
-                    // Checked ASCII: widening is all the decoding there is. GetString would count and validate the
-                    // bytes as UTF-8 again before widening them (a third pass over every text and path).
-                    return Encoding.ASCII.GetString(reader.ValueSpan);
-                }
 #endif
                 if (!ValidText(reader.ValueSpan))
                 {
