@@ -190,7 +190,7 @@ namespace PolicySim.Evaluation.Text
             int punctuation = 0;
             int run = 0;
             int longestRun = 0;
-            var counts = new int[128];
+            Span<int> counts = stackalloc int[128]; // zeroed (locals are initialized in this module)
             for (int i = 0; i < text.Length; i++)
             {
                 int cp = text[i];
@@ -253,7 +253,7 @@ namespace PolicySim.Evaluation.Text
         /// </summary>
         private static Statistics MeasureAscii(string text)
         {
-            var counts = new int[128];
+            Span<int> counts = stackalloc int[128]; // zeroed (locals are initialized in this module)
             foreach (char c in text)
             {
                 counts[c]++;
@@ -309,7 +309,7 @@ namespace PolicySim.Evaluation.Text
         }
 #endif
 
-        private static Statistics Totals(int[] counts, int nonSpace, int punctuation, int longestRun)
+        private static Statistics Totals(Span<int> counts, int nonSpace, int punctuation, int longestRun)
         {
             // ASCII totals: White_Space (TAB..CR, space) is neither counted as non-space nor punctuation; the entropy
             // counts leave out space, TAB, LF, FF and CR (not VT), as Rust's is_ascii_whitespace does.
