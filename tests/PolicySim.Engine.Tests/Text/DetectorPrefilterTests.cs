@@ -26,6 +26,9 @@ namespace PolicySim.Tests.Text
             " ", " ", " ", " ", ".", "-", "_", "x", "\U0001F600", "\u0903", "\u00E9",
         };
 
+        // Word and non-word, ASCII and not: shift where phrase starts fall relative to the scan's blocks.
+        private static readonly char[] PrefixCharacters = { 'a', ' ', '\u00E9', '_', '7', '\u0903' };
+
         private static ScanText Scan(string canonical) =>
             new ScanText(new CanonicalText(canonical, canonical.Length, false, false, false, 0, false, canonical.Length));
 
@@ -56,18 +59,21 @@ namespace PolicySim.Tests.Text
             Assert.True(matched > 1_000, "matched " + matched);
         }
 
-        [Fact]
-        public void The_literal_scan_finds_exactly_the_literals_that_start_after_a_non_word_character()
+        [Theory]
+        [InlineData(77, 12, 0)]
+        [InlineData(78, 60, 16)] // long texts: many sixteen-character blocks, shifted by a random prefix
+        public void The_literal_scan_finds_exactly_the_literals_that_start_after_a_non_word_character(int seed, int maxPieces, int maxPrefix)
         {
             // Reference: a literal is present when it starts at the beginning of the text or after a character outside
             // [A-Za-z0-9_] (indexed literals), or anywhere (the others). Texts glue pieces with and without separators,
             // digits, underscores and non-ASCII characters, and end in the middle of literals.
             LiteralIndex index = RequiredLiterals.Index;
-            var random = new Random(77);
+            var random = new Random(seed);
             int present = 0;
             for (int n = 0; n < 3000; n++)
             {
-                string text = string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ =>
+                string prefix = new string(PrefixCharacters[random.Next(PrefixCharacters.Length)], random.Next(maxPrefix + 1));
+                string text = prefix + string.Concat(Enumerable.Range(0, random.Next(1, maxPieces)).Select(_ =>
                     Pieces[random.Next(Pieces.Length)] + (random.Next(10) switch { < 5 => " ", 5 => "_", 6 => "7", _ => string.Empty })));
                 if (random.Next(4) == 0)
                 {
