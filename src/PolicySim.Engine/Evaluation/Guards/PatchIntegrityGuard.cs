@@ -1,5 +1,12 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
+#if NET8_0_OR_GREATER
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#endif
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -78,8 +85,14 @@ namespace PolicySim.Evaluation.Guards
                 }
             }
 
+            if (activeCount == 0)
+            {
+                // Nothing to test line by line: only the counts are needed.
+                CountChangedLines(diff, out additions, out deletions);
+            }
+
             int start = 0;
-            while (start < diff.Length)
+            while (activeCount > 0 && start < diff.Length)
             {
                 int nl = diff.IndexOf('\n', start);
                 int end = nl < 0 ? diff.Length : nl;
@@ -155,6 +168,61 @@ namespace PolicySim.Evaluation.Guards
             string? pattern = hits != null ? hits[0] : tooManyAdditions ? "max_additions" : tooManyDeletions ? "max_deletions" : "max_imbalance_ratio";
             return GuardResult.Block(GuardName, hits != null ? GuardSeverity.Critical : GuardSeverity.Error, string.Join("; ", parts), details, pattern);
         }
+
+        /// <summary>
+        /// Counts added and removed lines as the line loop of <see cref="Evaluate"/> does: a line (split at <c>\n</c>)
+        /// that starts with <c>+</c> but not <c>+++</c>, or with <c>-</c> but not <c>---</c>. That needs no line ends:
+        /// a line starting with a sign is never empty, and three signs are inside it, so a trailing <c>\r</c> cannot
+        /// matter. Lines start at 0 and after each <c>\n</c>; on .NET 8 sixteen characters are looked at per step
+        /// (a 1,200-character diff of ~30 lines: one <c>IndexOf</c> per line cost ~0.9 µs).
+        /// </summary>
+        /// <param name="diff">The diff.</param>
+        /// <param name="additions">Added lines.</param>
+        /// <param name="deletions">Removed lines.</param>
+        internal static void CountChangedLines(string diff, out long additions, out long deletions)
+        {
+            ReadOnlySpan<char> d = diff.AsSpan();
+            additions = ChangedLineAt(d, 0, '+');
+            deletions = ChangedLineAt(d, 0, '-');
+            int i = 0;
+#if NET8_0_OR_GREATER
+            if (Vector256.IsHardwareAccelerated)
+            {
+                // For each '\n' of a block: is the next character a sign, and are the next three?
+                ref ushort chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(d));
+                for (; i + Vector256<ushort>.Count + 3 <= d.Length; i += Vector256<ushort>.Count)
+                {
+                    Vector256<ushort> newline = Vector256.Equals(Vector256.LoadUnsafe(ref chars, (nuint)i), Vector256.Create((ushort)'\n'));
+                    if (newline == Vector256<ushort>.Zero)
+                    {
+                        continue;
+                    }
+
+                    Vector256<ushort> next = Vector256.LoadUnsafe(ref chars, (nuint)(i + 1));
+                    Vector256<ushort> second = Vector256.LoadUnsafe(ref chars, (nuint)(i + 2));
+                    Vector256<ushort> third = Vector256.LoadUnsafe(ref chars, (nuint)(i + 3));
+                    Vector256<ushort> plus = newline & Vector256.Equals(next, Vector256.Create((ushort)'+'));
+                    Vector256<ushort> minus = newline & Vector256.Equals(next, Vector256.Create((ushort)'-'));
+                    Vector256<ushort> plusHeader = plus & Vector256.Equals(second, Vector256.Create((ushort)'+')) & Vector256.Equals(third, Vector256.Create((ushort)'+'));
+                    Vector256<ushort> minusHeader = minus & Vector256.Equals(second, Vector256.Create((ushort)'-')) & Vector256.Equals(third, Vector256.Create((ushort)'-'));
+                    additions += BitOperations.PopCount(plus.ExtractMostSignificantBits()) - BitOperations.PopCount(plusHeader.ExtractMostSignificantBits());
+                    deletions += BitOperations.PopCount(minus.ExtractMostSignificantBits()) - BitOperations.PopCount(minusHeader.ExtractMostSignificantBits());
+                }
+            }
+#endif
+            for (; i < d.Length; i++)
+            {
+                if (d[i] == '\n')
+                {
+                    additions += ChangedLineAt(d, i + 1, '+');
+                    deletions += ChangedLineAt(d, i + 1, '-');
+                }
+            }
+        }
+
+        // 1 when a line starting at `start` begins with `sign` but not with three of them.
+        private static int ChangedLineAt(ReadOnlySpan<char> d, int start, char sign) =>
+            start < d.Length && d[start] == sign && !(start + 2 < d.Length && d[start + 1] == sign && d[start + 2] == sign) ? 1 : 0;
 
         private static bool StartsWith(string s, int start, int end, string prefix)
         {
