@@ -216,7 +216,7 @@ namespace PolicySim.Events
             }
 
             // Escapes are ASCII, so the raw bytes are valid UTF-8 exactly when the unescaped ones are.
-            return Ascii.IsValid(raw) || Serialization.SerdeJsonValidator.IsValidUtf8(raw);
+            return Serialization.SerdeJsonValidator.IsValidUtf8(raw);
         }
 
         /// <summary>Unescapes a <see cref="Maskable"/> string and decodes it (what <c>GetString</c> returns for it).</summary>

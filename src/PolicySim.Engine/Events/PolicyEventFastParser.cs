@@ -130,7 +130,7 @@ namespace PolicySim.Events
                     break;
                 }
 
-                if (reader.ValueIsEscaped || !ValidText(reader.ValueSpan))
+                if (reader.ValueIsEscaped || !SerdeJsonValidator.IsValidUtf8(reader.ValueSpan))
                 {
                     return null;
                 }
@@ -338,7 +338,7 @@ namespace PolicySim.Events
             List<CustomField>? extras = fields.Type == EventData.CustomKind ? new List<CustomField>() : null;
             while (reader.TokenType != JsonTokenType.EndObject)
             {
-                if (reader.TokenType != JsonTokenType.PropertyName || reader.ValueIsEscaped || !ValidText(reader.ValueSpan))
+                if (reader.TokenType != JsonTokenType.PropertyName || reader.ValueIsEscaped || !SerdeJsonValidator.IsValidUtf8(reader.ValueSpan))
                 {
                     return false;
                 }
@@ -611,7 +611,7 @@ namespace PolicySim.Events
                     return masked;
                 }
 #endif
-                if (!ValidText(reader.ValueSpan))
+                if (!SerdeJsonValidator.IsValidUtf8(reader.ValueSpan))
                 {
                     return null;
                 }
@@ -754,9 +754,9 @@ namespace PolicySim.Events
                     if (!reader.ValueIsEscaped)
                     {
 #if NET8_0_OR_GREATER
-                        return ValidText(reader.ValueSpan) || EscapedStringMask.MaskedValue(reader.ValueSpan, reader.TokenStartIndex) != null;
+                        return SerdeJsonValidator.IsValidUtf8(reader.ValueSpan) || EscapedStringMask.MaskedValue(reader.ValueSpan, reader.TokenStartIndex) != null;
 #else
-                        return ValidText(reader.ValueSpan);
+                        return SerdeJsonValidator.IsValidUtf8(reader.ValueSpan);
 #endif
                     }
 
@@ -779,17 +779,6 @@ namespace PolicySim.Events
 #else
             return Encoding.UTF8.GetString(utf8.ToArray());
 #endif
-        }
-
-        private static bool ValidText(ReadOnlySpan<byte> utf8)
-        {
-#if NET8_0_OR_GREATER
-            if (System.Text.Ascii.IsValid(utf8))
-            {
-                return true;
-            }
-#endif
-            return SerdeJsonValidator.IsValidUtf8(utf8);
         }
     }
 }
